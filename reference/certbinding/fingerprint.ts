@@ -1,0 +1,5 @@
+// Fingerprint text form [CONV-14] and canonicalisation [BIND-01]: trim, then lower-case,
+// nothing else (separators are kept, an algorithm prefix is not stripped).
+import { lowerUnicode, trimEcma } from '../encoding/text.ts';
+
+export const canonicalFingerprint = (fp: string): string => lowerUnicode(trimEcma(fp));

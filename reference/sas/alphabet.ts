@@ -1,0 +1,9 @@
+// The 32-symbol safety-code table [SAS-07]. The normative data is spec/data/sas-alphabet.json;
+// tests/sas-alphabet.test.ts checks that this copy and that file agree code point for code point.
+export const SAS_ALPHABET: readonly number[] = [
+  0x1f98a, 0x1f422, 0x1f419, 0x1f989, 0x1f98b, 0x1f41d, 0x1f42c, 0x1f984,
+  0x1f30a, 0x1f319, 0x1f308, 0x1f525, 0x1f335, 0x1f344, 0x1f340, 0x1f33b,
+  0x1f34b, 0x1f349, 0x1f353, 0x1f511, 0x1f388, 0x1f680, 0x1f48e, 0x1f3af,
+  0x1f3b8, 0x1f9ed, 0x1f9e9, 0x1fa81, 0x1f3ba, 0x1f433, 0x1f352, 0x1f421,
+];
+export const SAS_SYMBOLS = SAS_ALPHABET.map((cp) => String.fromCodePoint(cp));

@@ -1,0 +1,10 @@
+// Every vector file and its generator, in one list; scripts/gen-vectors.ts writes them all.
+import { certbindingVectors } from './certbinding.ts';
+import { hostcmdVectors } from './hostcmd.ts';
+import { idtokenVectors } from './idtoken.ts';
+import type { FileSpec } from './lib.ts';
+import { roomVectors } from './room.ts';
+import { sasVectors } from './sas.ts';
+import { tokenVectors } from './token.ts';
+
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors];
