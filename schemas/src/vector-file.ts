@@ -9,6 +9,7 @@ export const BUG_TYPES = [
   'BOUNDARY', // exactly at or just past a limit
   'EDGE_CASE', // unusual but legal input
   'MISSING_STEP', // an implementation skipped a required check
+  'WRONG_PRIMITIVE', // the right idea computed over the wrong input or with the wrong function
   'WRONG_ORDER', // checks done in another order report another error
   'ENCODING', // wrong byte/text encoding or canonicalisation
   'MALLEABILITY', // the same statement in another valid encoding

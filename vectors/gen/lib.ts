@@ -8,7 +8,10 @@ import { runOp } from '../../reference/adapter/ops.ts';
 import type { JsonObject } from '../../reference/encoding/json.ts';
 import { utf8 } from '../../reference/encoding/text.ts';
 import { privateJwkFromSecret, publicJwkFromSecret, type EcPrivateJwk, type EcPublicJwk } from '../../reference/token/keys.ts';
-import type { VectorFile, VectorGroup, VectorTest } from '../../schemas/src/vector-file.ts';
+import { Compile } from 'typebox/compile';
+import { VectorFile as VectorFileSchema, type VectorFile, type VectorGroup, type VectorTest } from '../../schemas/src/vector-file.ts';
+
+const checkFile = Compile(VectorFileSchema);
 
 export const SPEC_VERSION = '0.1.0';
 export const GENERATOR = { name: 'scripts/gen-vectors.ts', version: '1' };
@@ -73,7 +76,7 @@ export async function buildFile(spec: FileSpec): Promise<VectorFile> {
     }
     groups.push({ id: `${spec.file}.${g.name}`, description: g.description, tests });
   }
-  return {
+  const out: VectorFile = {
     $schema: '../schemas/json/vector-file.schema.json',
     file: spec.file,
     title: spec.title,
@@ -84,6 +87,11 @@ export async function buildFile(spec: FileSpec): Promise<VectorFile> {
     notes: spec.notes,
     groups,
   };
+  const plain = JSON.parse(JSON.stringify(out)) as unknown; // what gets written: undefined members gone
+  if (!checkFile.Check(plain)) {
+    throw new Error(`${spec.file}: not a valid vector file: ${JSON.stringify(checkFile.Errors(plain).slice(0, 3))}`);
+  }
+  return out;
 }
 
 // ---- fixed key material -----------------------------------------------------------------
