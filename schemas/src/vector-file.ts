@@ -52,7 +52,7 @@ export const VectorTest = Type.Union([ValidTest, InvalidTest]);
 
 export const Note = Type.Object(
   {
-    bugType: Type.Union(BUG_TYPES.map((b) => Type.Literal(b))),
+    bugType: Type.Enum([...BUG_TYPES], { description: 'The class of bug this flag catches (Wycheproof-style).' }),
     description: Type.String({ minLength: 1 }),
   },
   { additionalProperties: false },
