@@ -1,4 +1,26 @@
 // Schemas of the conformance harness's own formats (adapter protocol, report, expectations).
+import { ADAPTER_PROTOCOL_DEFS } from './adapter-protocol.ts';
+import { Expectations } from './expectations.ts';
 import type { SchemaDocument } from './registry.ts';
+import { Report } from './report.ts';
 
-export const HARNESS_DOCUMENTS: SchemaDocument[] = [];
+export const HARNESS_DOCUMENTS: SchemaDocument[] = [
+  {
+    name: 'adapter-protocol',
+    title: 'Kibitz conformance adapter protocol',
+    description: 'Every JSON Lines message between kibitz-conformance and an adapter (spec/10-adapter-protocol.md).',
+    defs: ADAPTER_PROTOCOL_DEFS,
+  },
+  {
+    name: 'report',
+    title: 'Kibitz conformance report',
+    description: 'The JSON report written by kibitz-conformance --reporter json.',
+    root: Report,
+  },
+  {
+    name: 'expectations',
+    title: 'Kibitz conformance expectations file',
+    description: 'An implementation\'s known gaps, passed with --expect (spec/10-adapter-protocol.md 10.5).',
+    root: Expectations,
+  },
+];

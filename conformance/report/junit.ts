@@ -1,0 +1,31 @@
+// JUnit XML: one testsuite per profile, one testcase per check. MUST failures are <failure>,
+// adapter faults <error>, unsupported/skipped/xfail <skipped>; non-strict passes keep a note.
+import type { Report } from '../../schemas/src/report.ts';
+
+const xml = (s: string): string =>
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function renderJunit(report: Report): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const s = report.summary;
+  out.push(`<testsuites name="kibitz-conformance" tests="${report.checks.length}" failures="${s.fail + s.xpass}" errors="${s.errored}" skipped="${s.skipped + s.unsupported + s.xfail}" time="${(report.durationMs / 1000).toFixed(3)}">`);
+  for (const profile of Object.keys(report.profiles)) {
+    const checks = report.checks.filter((c) => c.profile === profile);
+    const c = report.profiles[profile]!;
+    out.push(`  <testsuite name="${xml(profile)}" tests="${checks.length}" failures="${c.fail + c.xpass}" errors="${c.errored}" skipped="${c.skipped + c.unsupported + c.xfail}">`);
+    for (const k of checks) {
+      const classname = xml(`${profile}.${k.id.split('.').slice(0, 2).join('.')}`);
+      out.push(`    <testcase classname="${classname}" name="${xml(k.id)}" time="${(k.durationMs / 1000).toFixed(3)}">`);
+      const detail = xml([k.message, k.expected !== undefined ? `expected: ${JSON.stringify(k.expected)}` : '', k.actual !== undefined ? `actual: ${JSON.stringify(k.actual)}` : '', k.replay ? `replay: ${k.replay}` : ''].filter(Boolean).join('\n'));
+      const req = xml(k.failedRequirement ?? k.covers.join(','));
+      if (k.outcome === 'fail' || k.outcome === 'xpass') out.push(`      <failure message="${req}: ${xml((k.message ?? '').split('\n')[0]!)}" type="${k.outcome}">${detail}</failure>`);
+      else if (k.outcome === 'errored') out.push(`      <error message="${xml((k.message ?? '').split('\n')[0]!)}" type="errored">${detail}</error>`);
+      else if (k.outcome === 'skipped' || k.outcome === 'unsupported' || k.outcome === 'xfail') out.push(`      <skipped message="${k.outcome}: ${xml((k.message ?? k.expectation?.reason ?? '').split('\n')[0]!)}"/>`);
+      else if (k.outcome === 'non-strict') out.push(`      <system-out>non-strict (SHOULD) ${req}: ${detail}</system-out>`);
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return out.join('\n') + '\n';
+}

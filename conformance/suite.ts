@@ -1,0 +1,26 @@
+// Every check the harness knows, by profile. Vector checks come from vectors/*.json; property and
+// scenario checks from conformance/checks/.
+import { CRYPTO_PROPERTIES } from './checks/crypto-properties.ts';
+import type { Check } from './checks/types.ts';
+import { vectorChecks } from './checks/vectors.ts';
+import type { Requirement } from './spec-index.ts';
+
+/** Profiles an adapter can declare, in report order. */
+export const KNOWN_PROFILES = ['crypto', 'schemas', 'presence'] as const;
+
+export function allChecks(reqs: Map<string, Requirement>): Check[] {
+  const checks = [...vectorChecks(reqs), ...CRYPTO_PROPERTIES];
+  const ids = new Set<string>();
+  for (const c of checks) {
+    if (ids.has(c.id)) throw new Error(`duplicate check id ${c.id}`);
+    ids.add(c.id);
+    for (const r of c.covers) if (!reqs.has(r)) throw new Error(`check ${c.id} covers unknown requirement ${r}`);
+  }
+  return checks;
+}
+
+export function selectChecks(checks: readonly Check[], profiles: readonly string[], only: readonly string[]): Check[] {
+  return checks.filter(
+    (c) => profiles.includes(c.profile) && (only.length === 0 || only.some((o) => c.id === o || c.id.startsWith(`${o}.`))),
+  );
+}
