@@ -23,6 +23,7 @@ const USAGE = `Usage: kibitz-conformance [options]
   --seed <n>            seed for property checks (default: random, printed)
   --runs <n>            cases per property check (default: 100)
   --only <id>           run only this check id or group prefix (repeatable)
+  --path <p>            fast-check path of a counterexample to replay (with --seed and --only)
   --reporter <name>     pretty | tap | junit | json | md (default: pretty)
   --out <file>          write the report there (pretty summary still goes to stdout)
   --expect <file>       expectations file: known failures (xfail) and skips
@@ -133,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
   const results = await runChecks(impl, checks, reqs, {
     seed,
     runs,
+    ...(args.path ? { path: args.path } : {}),
     expectations,
     replay,
     onProgress: (done, total, r) => {

@@ -33,6 +33,7 @@ export function grade(raw: RawResult, level: Level, reqs: Map<string, Requiremen
 export interface RunOptions {
   seed: number;
   runs: number;
+  path?: string;
   expectations: readonly Expectation[];
   replay: (checkId: string, extra?: string) => string;
   onProgress?: (done: number, total: number, result: CheckResult) => void;
@@ -49,7 +50,7 @@ export async function runChecks(impl: Implementation, checks: readonly Check[], 
     if (expectation?.expect === 'skip') {
       result = { ...base, ...exp, outcome: 'skipped', durationMs: 0, message: expectation.reason };
     } else {
-      const ctx: CheckContext = { seed: opts.seed, runs: opts.runs, replay: (extra) => opts.replay(check.id, extra) };
+      const ctx: CheckContext = { seed: opts.seed, runs: opts.runs, ...(opts.path ? { path: opts.path } : {}), replay: (extra) => opts.replay(check.id, extra) };
       const t0 = performance.now();
       let raw: RawResult;
       try {

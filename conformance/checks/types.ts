@@ -7,6 +7,8 @@ export type CheckKind = 'vector' | 'property' | 'scenario';
 export interface CheckContext {
   seed: number;
   runs: number;
+  /** fast-check replay path of a reported counterexample (--path). */
+  path?: string;
   /** A one-line command that reruns this check (filled in by the runner). */
   replay: (extra?: string) => string;
 }

@@ -85,9 +85,13 @@ def verify(jwt, jwks, issuers, audience, now, remote_fp, salt, leeway=DEFAULT_LE
            max_age=None):
     """Verify an ID token; returns the claims object or raises ProtocolError(idtoken.*)."""
     # IDT-01: before any other processing. "Characters" counted as UTF-16 code units.
-    if utf16_length(jwt) > MAX_TOKEN_CHARS:
+    if isinstance(jwt, str) and utf16_length(jwt) > MAX_TOKEN_CHARS:
         raise ProtocolError("idtoken.oversize", "token longer than 8192 characters")
     # IDT-02: exactly three parts; header and claims are JSON objects; signature is base64url.
+    # A non-string (e.g. a JSON number) is not three parts: malformed, not an adapter shape
+    # error (the vectors' reading; see ambiguity notes on ADP-08).
+    if not isinstance(jwt, str):
+        raise ProtocolError("idtoken.malformed", "the token is not a string")
     parts = jwt.split(".")
     if len(parts) != 3:
         raise ProtocolError("idtoken.malformed", "not three .-separated parts")

@@ -28,6 +28,11 @@ def verify_with_key(token, public_key):
     """
     # Step 2 [TOK-07]: split at the FIRST "."; that "." must be neither the first nor the last
     # character, i.e. both parts are non-empty (see ambiguity notes on the wording).
+    # A value that is not a string at all (e.g. a JSON number) contains no "." either: it fails
+    # this step rather than being an adapter shape error (the vectors' reading of TOK-06; see
+    # ambiguity notes on ADP-08).
+    if not isinstance(token, str):
+        raise ProtocolError("token.malformed", "the token is not a string")
     dot = token.find(".")
     if dot <= 0 or dot == len(token) - 1:
         raise ProtocolError("token.malformed", "not <body>.<signature>")

@@ -1,0 +1,36 @@
+// Generators for crypto-profile properties: strings that hit the interop traps the spec names
+// (trim set, Unicode case mapping, astral characters) far more often than uniform strings would.
+import fc from 'fast-check';
+import type { JsonObject } from '../../reference/encoding/json.ts';
+
+/** Whitespace inside the ECMAScript trim set, and look-alikes outside it (CONV-08). */
+export const TRIMMED = ['\t', '\n', '\u000b', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+export const NOT_TRIMMED = ['\u0085', '\u180e', '\u001c', '\u001f', '\u200b'];
+
+const tricky = fc.constantFrom('K', 'İ', 'Ä', 'ß', 'Σ', 'Ａ', '😀', '\u0307', '-', '_', '.', '|', ' ', ...TRIMMED, ...NOT_TRIMMED);
+const asciiish = fc.string({ unit: 'binary-ascii', maxLength: 6 });
+const anyUnicode = fc.string({ unit: 'binary', maxLength: 4 });
+
+/** Room-name-like strings: mostly ASCII words and separators, some Unicode traps, some long. */
+export const roomName = fc.oneof(
+  fc.array(fc.oneof({ weight: 4, arbitrary: asciiish }, { weight: 2, arbitrary: tricky }, { weight: 1, arbitrary: anyUnicode }), { maxLength: 12 }).map((p) => p.join('')),
+  fc.tuple(fc.integer({ min: 30, max: 50 }), fc.constantFrom(' ', '-', '!', '😀')).map(([n, sep]) => `${'a'.repeat(n)}${sep}bc`),
+);
+
+const hexByte = fc.integer({ min: 0, max: 255 }).map((b) => b.toString(16).padStart(2, '0'));
+export const fingerprint = fc.array(hexByte, { minLength: 32, maxLength: 32 }).map((bs) => bs.join(':'));
+
+/** A fingerprint as it might arrive: random case, surrounding whitespace (in and out of the trim set). */
+export const messyFingerprint = fc
+  .tuple(fingerprint, fc.boolean(), fc.array(fc.constantFrom(...TRIMMED, ...NOT_TRIMMED), { maxLength: 2 }), fc.array(fc.constantFrom(...TRIMMED), { maxLength: 2 }))
+  .map(([fp, upper, pre, post]) => `${pre.join('')}${upper ? fp.toUpperCase() : fp}${post.join('')}`);
+
+/** Any string, biased towards the traps. */
+export const anyText = fc.oneof(messyFingerprint, roomName, fc.string({ unit: 'binary', maxLength: 12 }));
+
+export const salt = fc.oneof(fc.constant(undefined), fc.constant(''), roomName);
+
+/** JSON object payloads, including non-ASCII strings and nested values. */
+export const payloadObject: fc.Arbitrary<JsonObject> = fc
+  .dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })
+  .map((o) => o as JsonObject);
