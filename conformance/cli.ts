@@ -14,6 +14,7 @@ import { renderTap } from './report/tap.ts';
 import { runChecks } from './runner.ts';
 import { loadRequirements } from './spec-index.ts';
 import { allChecks, KNOWN_PROFILES, selectChecks } from './suite.ts';
+import { loadVectorFiles } from './checks/vectors.ts';
 
 const USAGE = `Usage: kibitz-conformance [options]
        kibitz-conformance broker --url ws://HOST:PORT/PATH [options]   (see --help there)
@@ -30,6 +31,7 @@ const USAGE = `Usage: kibitz-conformance [options]
   --validate-protocol   check every adapter message against schemas/json/adapter-protocol.schema.json
   --timeout <ms>        per-op timeout for cmd: adapters (default: 10000)
   --list                list the selected checks and exit
+  --vectors <dir>       read vector files from this directory instead of the bundled vectors/
 Exit status: 0 when no MUST-level check failed (and no check errored or unexpectedly passed), 1 otherwise, 2 on usage errors.`;
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -69,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
         'validate-protocol': { type: 'boolean', default: false },
         timeout: { type: 'string', default: '10000' },
         list: { type: 'boolean', default: false },
+        vectors: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -120,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const only = args.only ?? [];
-  const checks = selectChecks(allChecks(reqs), profiles, only);
+  const checks = selectChecks(allChecks(reqs, args.vectors ? loadVectorFiles(args.vectors.endsWith('/') ? args.vectors : `${args.vectors}/`) : undefined), profiles, only);
   if (args.list) {
     for (const c of checks) console.log(`${c.id}\t${c.kind}\t${c.covers.join(',')}\t${c.description}`);
     await impl.stop();

@@ -2,14 +2,14 @@
 // scenario checks from conformance/checks/.
 import { CRYPTO_PROPERTIES } from './checks/crypto-properties.ts';
 import type { Check } from './checks/types.ts';
-import { vectorChecks } from './checks/vectors.ts';
+import { vectorChecks, type VectorFileData } from './checks/vectors.ts';
 import type { Requirement } from './spec-index.ts';
 
 /** Profiles an adapter can declare, in report order. */
 export const KNOWN_PROFILES = ['crypto', 'schemas', 'presence'] as const;
 
-export function allChecks(reqs: Map<string, Requirement>): Check[] {
-  const checks = [...vectorChecks(reqs), ...CRYPTO_PROPERTIES];
+export function allChecks(reqs: Map<string, Requirement>, vectorFiles?: VectorFileData[]): Check[] {
+  const checks = [...vectorChecks(reqs, vectorFiles), ...CRYPTO_PROPERTIES];
   const ids = new Set<string>();
   for (const c of checks) {
     if (ids.has(c.id)) throw new Error(`duplicate check id ${c.id}`);

@@ -10,6 +10,7 @@ import type { Requirement } from '../spec-index.ts';
 import type { Check, RawResult } from './types.ts';
 
 const checkFile = Compile(VectorFile);
+export type VectorFileData = VectorFile;
 
 export function vectorsDir(): string {
   return new URL('../../vectors/', import.meta.url).pathname;
@@ -62,6 +63,6 @@ export function vectorCheck(file: VectorFile, test: VectorTest, reqs: Map<string
   };
 }
 
-export function vectorChecks(reqs: Map<string, Requirement>, files = loadVectorFiles()): Check[] {
+export function vectorChecks(reqs: Map<string, Requirement>, files: VectorFile[] = loadVectorFiles()): Check[] {
   return files.flatMap((f) => f.groups.flatMap((g) => g.tests.map((t) => vectorCheck(f, t, reqs))));
 }

@@ -63,8 +63,15 @@ async function rs256Verifies(jwk: JsonObject, signingInput: Uint8Array, signatur
   }
 }
 
-export async function verifyIdToken(args: IdTokenVerifyArgs): Promise<Result<{ claims: JsonObject }>> {
-  const { jwt } = args;
+export interface ParsedJwt {
+  header: JsonObject;
+  claims: JsonObject;
+  signingInput: Uint8Array;
+  signature: Uint8Array;
+}
+
+/** [IDT-01], [IDT-02] */
+export function parseIdToken(jwt: unknown): Result<ParsedJwt> {
   if (typeof jwt !== 'string') return fail('idtoken.malformed', 'token is not a string');
   if (jwt.length > MAX_ID_TOKEN_CHARS) return fail('idtoken.oversize', `token is ${jwt.length} characters (limit ${MAX_ID_TOKEN_CHARS})`);
   const parts = jwt.split('.');
@@ -74,31 +81,33 @@ export async function verifyIdToken(args: IdTokenVerifyArgs): Promise<Result<{ c
   const claims = decodeSegment(p);
   const signature = decodeBase64url(s);
   if (!header || !claims || !signature.ok) return fail('idtoken.malformed', 'header, payload or signature does not decode');
+  // The bytes as received, never re-encoded [IDT-07].
+  return ok({ header, claims, signingInput: ascii(`${h}.${p}`), signature: signature.value });
+}
 
+/** [IDT-03], [IDT-04] */
+export function checkHeader(header: JsonObject): Result<true> {
   if (header.alg !== 'RS256') return fail('idtoken.unsupported-alg', `alg ${JSON.stringify(header.alg)} is not RS256`);
-  if (header.typ !== undefined && header.typ !== 'JWT') {
-    return fail('idtoken.bad-typ', `typ ${JSON.stringify(header.typ)} is not JWT`);
-  }
-  const candidates = candidateKeys(args.jwks, header.kid);
-  if (candidates.length === 0) {
-    return fail('idtoken.no-key', header.kid ? `no RS256 key with kid ${JSON.stringify(header.kid)}` : 'no usable RS256 key');
-  }
-  const signingInput = ascii(`${h}.${p}`); // the bytes as received, never re-encoded [IDT-07]
-  let verified = false;
-  for (const jwk of candidates) {
-    if (await rs256Verifies(jwk, signingInput, signature.value)) {
-      verified = true;
-      break;
-    }
-  }
-  if (!verified) return fail('idtoken.bad-signature', 'no candidate key verifies the signature');
+  if (header.typ !== undefined && header.typ !== 'JWT') return fail('idtoken.bad-typ', `typ ${JSON.stringify(header.typ)} is not JWT`);
+  return ok(true);
+}
 
+/** [IDT-05] to [IDT-07] */
+export async function checkSignature(jwt: ParsedJwt, jwks: unknown): Promise<Result<true>> {
+  const kid = jwt.header.kid;
+  const candidates = candidateKeys(jwks, kid);
+  if (candidates.length === 0) return fail('idtoken.no-key', kid ? `no RS256 key with kid ${JSON.stringify(kid)}` : 'no usable RS256 key');
+  for (const jwk of candidates) if (await rs256Verifies(jwk, jwt.signingInput, jwt.signature)) return ok(true);
+  return fail('idtoken.bad-signature', 'no candidate key verifies the signature');
+}
+
+/** [IDT-08] to [IDT-16] */
+export function checkClaims(claims: JsonObject, args: Pick<IdTokenVerifyArgs, 'issuers' | 'audience' | 'now' | 'leeway' | 'maxAge'>): Result<true> {
   if (typeof claims.iss !== 'string' || !args.issuers.includes(claims.iss)) {
     return fail('idtoken.bad-iss', `iss ${JSON.stringify(claims.iss)} is not an accepted issuer`);
   }
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!aud.includes(args.audience)) return fail('idtoken.bad-aud', `aud does not contain ${JSON.stringify(args.audience)}`);
-
   const leeway = args.leeway ?? DEFAULT_LEEWAY_S;
   const now = args.now;
   if (typeof claims.exp !== 'number' || now >= claims.exp + leeway) return fail('idtoken.expired', 'exp is missing or past (with leeway)');
@@ -107,14 +116,35 @@ export async function verifyIdToken(args: IdTokenVerifyArgs): Promise<Result<{ c
     if (claims.iat > now + leeway) return fail('idtoken.future-iat', 'iat is in the future (with leeway)');
     if (args.maxAge !== undefined && now - claims.iat > args.maxAge) return fail('idtoken.too-old', `iat is more than ${args.maxAge} s old`);
   } else if (args.maxAge !== undefined) {
-    return fail('idtoken.no-iat', 'a maximum age is configured but the token has no numeric iat'); // [IDT-13], hardening
+    return fail('idtoken.no-iat', 'a maximum age is configured but the token has no numeric iat'); // hardening
   }
   if (typeof claims.sub !== 'string' || claims.sub === '') return fail('idtoken.no-sub', 'sub is missing or not a non-empty string');
   if (claims.email_verified !== true || typeof claims.email !== 'string' || claims.email === '') {
     return fail('idtoken.email-not-verified', 'email_verified must be the boolean true and email non-empty');
   }
-  if (!bindingMatches(claims.nonce, args.remoteFp, args.salt)) {
-    return fail('idtoken.binding-mismatch', 'nonce does not bind to the certificate of this connection');
+  return ok(true);
+}
+
+/** [IDT-17], [BIND-05] */
+export function checkBinding(claims: JsonObject, remoteFp: string | null, salt: string): Result<true> {
+  return bindingMatches(claims.nonce, remoteFp, salt)
+    ? ok(true)
+    : fail('idtoken.binding-mismatch', 'nonce does not bind to the certificate of this connection');
+}
+
+/** The steps in the order of [IDT-18]; the first failure is the answer. */
+export async function verifyIdToken(args: IdTokenVerifyArgs): Promise<Result<{ claims: JsonObject }>> {
+  const jwt = parseIdToken(args.jwt);
+  if (!jwt.ok) return jwt;
+  const steps: (() => Result<true> | Promise<Result<true>>)[] = [
+    () => checkHeader(jwt.value.header),
+    () => checkSignature(jwt.value, args.jwks),
+    () => checkClaims(jwt.value.claims, args),
+    () => checkBinding(jwt.value.claims, args.remoteFp, args.salt),
+  ];
+  for (const step of steps) {
+    const r = await step();
+    if (!r.ok) return r;
   }
-  return ok({ claims });
+  return ok({ claims: jwt.value.claims });
 }

@@ -1,0 +1,63 @@
+// Who covers which requirement: vectors, harness checks (properties, scenarios, broker checks) and
+// named unit tests (titles carrying "[ID]"). Feeds the traceability gate and the matrix.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Check } from './checks/types.ts';
+import { loadVectorFiles } from './checks/vectors.ts';
+import type { Requirement } from './spec-index.ts';
+import { allChecks } from './suite.ts';
+
+export type CoverKind = 'vector' | 'property' | 'scenario' | 'broker' | 'test';
+export interface Cover {
+  kind: CoverKind;
+  id: string;
+}
+
+const ROOT = new URL('../', import.meta.url).pathname;
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Titles of uvu tests: `test('...')`, `suite('...')` style calls whose title holds [ID] tags. */
+export function testTitles(): { file: string; title: string; ids: string[] }[] {
+  const out: { file: string; title: string; ids: string[] }[] = [];
+  for (const file of walk(join(ROOT, 'tests')).filter((f) => f.endsWith('.test.ts'))) {
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/\b(?:test|it)(?:\.only)?\(\s*(['"`])((?:(?!\1).)*)\1/g)) {
+      const title = m[2]!;
+      const ids = [...title.matchAll(/\[([A-Z]+-\d{2,3})\]/g)].map((x) => x[1]!);
+      if (ids.length) out.push({ file: file.slice(ROOT.length), title, ids });
+    }
+  }
+  return out;
+}
+
+/** Optional suites contributed by other parts of the harness (e.g. the broker suite). */
+async function extraChecks(): Promise<{ kind: CoverKind; checks: Pick<Check, 'id' | 'covers'>[] }[]> {
+  const out: { kind: CoverKind; checks: Pick<Check, 'id' | 'covers'>[] }[] = [];
+  const broker = join(ROOT, 'conformance/broker/checks.ts');
+  if (existsSync(broker)) {
+    const mod = (await import(broker)) as { BROKER_CHECKS?: Pick<Check, 'id' | 'covers'>[] };
+    if (mod.BROKER_CHECKS) out.push({ kind: 'broker', checks: mod.BROKER_CHECKS });
+  }
+  return out;
+}
+
+export async function collectCoverage(reqs: Map<string, Requirement>): Promise<{ covers: Map<string, Cover[]>; unknown: string[] }> {
+  const covers = new Map<string, Cover[]>();
+  const unknown: string[] = [];
+  const add = (req: string, c: Cover) => {
+    if (!reqs.has(req)) unknown.push(`${c.kind} ${c.id} names unknown requirement ${req}`);
+    (covers.get(req) ?? covers.set(req, []).get(req)!).push(c);
+  };
+  for (const f of loadVectorFiles()) for (const g of f.groups) for (const t of g.tests) for (const r of t.covers) add(r, { kind: 'vector', id: t.id });
+  for (const c of allChecks(reqs).filter((c) => c.kind !== 'vector')) for (const r of c.covers) add(r, { kind: c.kind, id: c.id });
+  for (const { kind, checks } of await extraChecks()) for (const c of checks) for (const r of c.covers) add(r, { kind, id: c.id });
+  for (const t of testTitles()) for (const r of t.ids) add(r, { kind: 'test', id: `${t.file}: ${t.title}` });
+  return { covers, unknown };
+}
