@@ -72,12 +72,13 @@ export const hostcmdVectors: FileSpec = {
       description: 'hostcmd.sign: payload members, order and values [HCMD-02..HCMD-07]; body bytes per [CONV-15]',
       cases: [
         ...OPS.map((op) =>
-          sign(`op-${op}`, `Sign ${op}${TARGETS[op] ? ' with its target' : ''}`, { op, ...(TARGETS[op] ? { target: TARGETS[op] } : {}) }, ['HCMD-02', 'HCMD-03', 'HCMD-04', 'HCMD-05', 'HCMD-06', 'HCMD-07', 'CONV-15'], ['every-op']),
+          sign(`op-${op}`, `Sign ${op}${TARGETS[op] ? ' with its target' : ''}`, { op, ...(TARGETS[op] ? { target: TARGETS[op] } : {}) }, ['HCMD-02', 'HCMD-03', 'HCMD-04', 'HCMD-05', 'HCMD-06', 'HCMD-07', 'CONV-02', 'CONV-15'], ['every-op']),
         ),
         sign('canonical-fp', 'The signer writes its fingerprint canonicalised', { fp: `  ${ALICE_FP.toUpperCase()}\n` }, ['HCMD-07', 'CONV-11'], ['canonical-fp']),
         sign('target-dropped-on-lock', 'A target offered for lock is omitted from the payload', { op: 'lock', target: 'media-7f3a9c' }, ['HCMD-05'], ['target-scope']),
         sign('unicode-room-member', 'Non-ASCII member values are written as UTF-8, not \\u escapes', { op: 'kick', target: 'média-7f3a' }, ['CONV-15', 'HCMD-03'], ['target-scope']),
         sign('unknown-op', 'Signing refuses an op that is not a host op', { op: 'ban' }, ['HCMD-04'], [], 'hostcmd.unknown-op'),
+        sign('fractional-now', 'Signing refuses a fractional time: iat is whole seconds', { now: NOW + 0.5 }, ['CONV-02', 'ADP-08'], [], 'input.invalid'),
       ],
     },
     {

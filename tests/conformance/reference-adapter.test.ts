@@ -1,0 +1,35 @@
+// The bundled reference passes its own suite, in process and through the stdio adapter
+// (kibitz-reference), and its adapter messages all match the protocol schema.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { InProcessReference } from '../../conformance/impl/in-process.ts';
+import { StdioImplementation } from '../../conformance/impl/stdio.ts';
+import { run } from './helpers.ts';
+
+const BIN = new URL('../../bin/kibitz-reference.mjs', import.meta.url).pathname;
+const notPass = (rs: { id: string; outcome: string; message?: string }[]) => rs.filter((r) => r.outcome !== 'pass').map((r) => `${r.id}: ${r.outcome} ${r.message ?? ''}`);
+
+test('in process: every crypto check passes against the reference', async () => {
+  const results = await run(new InProcessReference(), []);
+  assert.ok(results.length > 300, `${results.length} checks`);
+  assert.equal(notPass(results), []);
+});
+
+test('[ADP-01] [ADP-02] [ADP-03] [ADP-04] [ADP-06] [ADP-08] [ADP-10] through stdio: kibitz-reference passes with no protocol violation', async () => {
+  const violations: string[] = [];
+  const impl = new StdioImplementation(`node ${BIN}`, { validateProtocol: true, onViolation: (m) => violations.push(m) });
+  const results = await run(impl, []);
+  assert.ok(results.length > 300);
+  assert.equal(notPass(results), []);
+  assert.equal(violations, []);
+});
+
+test('[ADP-08] the reference answers input.invalid for input of the wrong shape', async () => {
+  const impl = new StdioImplementation(`node ${BIN}`);
+  await impl.start();
+  const r = await impl.run('sas.code', { fpA: 1, fpB: 'x' });
+  await impl.stop();
+  assert.equal(r, { ok: false, error: { code: 'input.invalid', message: 'fpA must be a string' } });
+});
+
+test.run();
