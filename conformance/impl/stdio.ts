@@ -67,7 +67,9 @@ export class StdioImplementation implements Implementation {
   }
 
   async start(): Promise<ImplementationInfo> {
-    const child = spawn(this.command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Own process group: the command runs through a shell, and killing only the shell would leave
+    // the adapter itself (its grandchild) running with our pipes open.
+    const child = spawn(this.command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child = child;
     child.stderr.on('data', (b: Buffer) => {
       this.#stderr = (this.#stderr + b.toString('utf8')).slice(-STDERR_KEEP);
@@ -130,12 +132,27 @@ export class StdioImplementation implements Implementation {
 
   async stop(): Promise<void> {
     const child = this.#child;
-    if (!child || this.#exited) return;
+    if (!child) return;
+    if (this.#exited) {
+      this.#killGroup();
+      return;
+    }
     this.#send({ cmd: 'stop' });
     child.stdin.end();
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 2000); // ADP-10: 2 s to exit
+    const timer = setTimeout(() => this.#killGroup(), 2000); // ADP-10: 2 s to exit
     await exited;
     clearTimeout(timer);
+    this.#killGroup(); // the shell may be gone while the adapter lingers
+  }
+
+  #killGroup(): void {
+    const pid = this.#child?.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }
