@@ -12,6 +12,18 @@ const checkStart = Compile(StartResponse);
 const checkRun = Compile(RunResponse);
 const STDERR_KEEP = 8192;
 
+// Adapter process groups still alive; killed if the harness itself exits first (Ctrl-C, crash).
+const liveGroups = new Set<number>();
+process.once('exit', () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export interface StdioOptions {
   timeoutMs?: number;
   /** Validate every adapter message against schemas/json/adapter-protocol.schema.json. */
@@ -71,6 +83,7 @@ export class StdioImplementation implements Implementation {
     // the adapter itself (its grandchild) running with our pipes open.
     const child = spawn(this.command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child = child;
+    if (child.pid !== undefined) liveGroups.add(child.pid);
     child.stderr.on('data', (b: Buffer) => {
       this.#stderr = (this.#stderr + b.toString('utf8')).slice(-STDERR_KEEP);
     });
@@ -149,6 +162,7 @@ export class StdioImplementation implements Implementation {
   #killGroup(): void {
     const pid = this.#child?.pid;
     if (pid === undefined) return;
+    liveGroups.delete(pid);
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
