@@ -8,35 +8,54 @@ import { PROFILES } from './profiles.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export async function answer(line: string): Promise<object | null> {
-  let msg: { cmd?: unknown; seq?: unknown; op?: unknown; input?: JsonValue; version?: unknown };
+interface Request {
+  cmd?: unknown;
+  seq?: unknown;
+  op?: unknown;
+  input?: JsonValue;
+  version?: unknown;
+}
+
+const badRequest = (why: string, seq?: unknown) => ({
+  ...(typeof seq === 'number' ? { seq } : {}),
+  ok: false,
+  error: { code: 'adapter.bad-request', message: why }, // [ADP-11]
+});
+
+/** The response to one request line, and whether the adapter should exit afterwards. */
+export async function answer(line: string): Promise<{ reply: object; stop: boolean }> {
+  let msg: Request;
   try {
-    msg = JSON.parse(line) as typeof msg;
+    msg = JSON.parse(line) as Request;
   } catch {
-    return null; // not a request: nothing sensible to answer
+    return { reply: badRequest('the line is not JSON'), stop: false };
   }
-  if (msg.cmd === 'start') {
-    if (msg.version !== 1) return { ok: false, error: { code: 'adapter.unsupported-version', message: `only version 1, not ${String(msg.version)}` } };
-    return { ok: true, implementation: { name: 'kibitz-reference', version: pkg.version, language: 'typescript' }, profiles: [...PROFILES] };
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return { reply: badRequest('the line is not a JSON object'), stop: false };
+  switch (msg.cmd) {
+    case 'start':
+      if (msg.version !== 1) {
+        return { reply: { ok: false, error: { code: 'adapter.unsupported-version', message: `only version 1, not ${JSON.stringify(msg.version)}` } }, stop: false };
+      }
+      return { reply: { ok: true, implementation: { name: 'kibitz-reference', version: pkg.version, language: 'typescript' }, profiles: [...PROFILES] }, stop: false };
+    case 'run':
+      try {
+        return { reply: { seq: msg.seq, ...(await runOp(String(msg.op), msg.input)) }, stop: false };
+      } catch (e) {
+        return { reply: { seq: msg.seq, errored: true, message: e instanceof Error ? e.message : String(e) }, stop: false };
+      }
+    case 'stop':
+      return { reply: { ok: true }, stop: true };
+    default:
+      return { reply: badRequest(`unknown cmd ${JSON.stringify(msg.cmd)}`, msg.seq), stop: false };
   }
-  if (msg.cmd === 'run') {
-    const seq = msg.seq;
-    try {
-      return { seq, ...(await runOp(String(msg.op), msg.input)) };
-    } catch (e) {
-      return { seq, errored: true, message: e instanceof Error ? e.message : String(e) };
-    }
-  }
-  if (msg.cmd === 'stop') return { ok: true };
-  return null;
 }
 
 export async function serveStdio(): Promise<void> {
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) {
-    const reply = await answer(line);
-    if (reply) process.stdout.write(JSON.stringify(reply) + '\n');
-    if (line.includes('"stop"') && (JSON.parse(line) as { cmd?: string }).cmd === 'stop') break;
+    const { reply, stop } = await answer(line);
+    process.stdout.write(JSON.stringify(reply) + '\n');
+    if (stop) break;
   }
   rl.close();
 }

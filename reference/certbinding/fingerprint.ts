@@ -3,3 +3,6 @@
 import { lowerUnicode, trimEcma } from '../encoding/text.ts';
 
 export const canonicalFingerprint = (fp: string): string => lowerUnicode(trimEcma(fp));
+
+/** A fingerprint is unreadable when absent, null, or empty after canonicalisation [HCMD-09], [BIND-05]. */
+export const readableFingerprint = (fp: string | null | undefined): fp is string => typeof fp === 'string' && canonicalFingerprint(fp) !== '';

@@ -37,6 +37,9 @@ function decodeSegment(seg: string): JsonObject | null {
   return parsed.ok && isJsonObject(parsed.value) ? parsed.value : null;
 }
 
+/** Upstream tests optional members for truthiness: absent, null and '' count as absent [IDT-05]. */
+const absentish = (v: unknown): boolean => v === undefined || v === null || v === '';
+
 /** JWKS entries that may verify an RS256 token with this header [IDT-05], [IDT-06]. */
 export function candidateKeys(jwks: unknown, kid: unknown): JsonObject[] {
   const keys = isJsonObject(jwks) && Array.isArray(jwks.keys) ? jwks.keys : [];
@@ -46,8 +49,8 @@ export function candidateKeys(jwks: unknown, kid: unknown): JsonObject[] {
       k.kty === 'RSA' &&
       typeof k.n === 'string' && k.n !== '' &&
       typeof k.e === 'string' && k.e !== '' &&
-      (k.use === undefined || k.use === 'sig') &&
-      (k.alg === undefined || k.alg === 'RS256'),
+      (absentish(k.use) || k.use === 'sig') &&
+      (absentish(k.alg) || k.alg === 'RS256'),
   );
   return kid ? rsa.filter((k) => k.kid === kid) : rsa;
 }

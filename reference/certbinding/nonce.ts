@@ -4,7 +4,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeBase64url } from '../encoding/base64url.ts';
 import { constantTimeEqual, utf8 } from '../encoding/text.ts';
-import { canonicalFingerprint } from './fingerprint.ts';
+import { canonicalFingerprint, readableFingerprint } from './fingerprint.ts';
 
 /** The exact string that is hashed (an intermediate value vectors publish). */
 export const nonceInput = (fp: string, salt?: string): string => canonicalFingerprint(fp) + (salt ? `|${salt}` : '');
@@ -13,6 +13,6 @@ export const certBindingNonce = (fp: string, salt?: string): string => encodeBas
 
 /** Does a token's nonce bind to the certificate seen on this connection? [BIND-06] */
 export function bindingMatches(tokenNonce: unknown, remoteFp: string | null | undefined, salt?: string): boolean {
-  if (typeof tokenNonce !== 'string' || !tokenNonce || !remoteFp) return false;
+  if (typeof tokenNonce !== 'string' || !tokenNonce || !readableFingerprint(remoteFp)) return false;
   return constantTimeEqual(tokenNonce, certBindingNonce(remoteFp, salt));
 }

@@ -37,10 +37,10 @@ export function newJti(random: (n: number) => Uint8Array): string {
 export function signHostCommand(args: SignHostCommandArgs): Result<{ token: string; payload: JsonObject }> {
   const secret = importPrivateJwk(args.privateJwk);
   if (!secret.ok) return fail('hostcmd.bad-host-key', secret.error.message);
-  if (!isHostOp(args.op)) return fail('hostcmd.unknown-op', `op ${JSON.stringify(args.op)} is not a host op`);
+  if (!isHostOp(args.op)) return fail('hostcmd.unknown-op', `op ${JSON.stringify(args.op)} is not a host op [HCMD-17]`);
   if (!Number.isInteger(args.now)) return fail('input.invalid', 'now must be integer epoch seconds');
   const takesTarget = TARGET_KIND[args.op] !== undefined;
-  if (takesTarget && !args.target) return fail('input.invalid', `op ${args.op} needs a target [HCMD-05]`);
+  if (takesTarget && !args.target) return fail('hostcmd.missing-target', `op ${args.op} needs a non-empty target [HCMD-17]`);
   const random = args.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const jti = args.jti ?? newJti(random);
   const target = takesTarget ? args.target : undefined; // omitted on ops that do not use it [HCMD-05]

@@ -1,7 +1,7 @@
 // Verifying a host command, one named error per step, in the order of spec/04-host-commands.md
 // section "Verification" [HCMD-08..HCMD-17]. Stateless: the jti replay window is replay.ts.
 import { fail, ok, type Result } from '../result.ts';
-import { canonicalFingerprint } from '../certbinding/fingerprint.ts';
+import { canonicalFingerprint, readableFingerprint } from '../certbinding/fingerprint.ts';
 import { verifyToken } from '../token/compact.ts';
 import { importPublicJwk } from '../token/keys.ts';
 import { FUTURE_LEEWAY_S, HOST_CMD_KIND, isHostOp, MAX_AGE_S, TARGET_KIND, type HostOp } from './payload.ts';
@@ -32,7 +32,7 @@ export function verifyHostCommand(args: VerifyHostCommandArgs): Result<VerifiedH
     return fail('hostcmd.no-host-key', 'the room commits no host key: no admin');
   }
   if (!importPublicJwk(args.hostPublicJwk).ok) return fail('hostcmd.bad-host-key', 'committed host key is not a P-256 public JWK');
-  if (args.remoteFp !== undefined && !args.remoteFp) {
+  if (args.remoteFp !== undefined && !readableFingerprint(args.remoteFp)) {
     return fail('hostcmd.no-remote-fp', 'the connection certificate is unreadable: fail closed');
   }
   const verified = verifyToken(args.token, args.hostPublicJwk);
@@ -48,6 +48,7 @@ export function verifyHostCommand(args: VerifyHostCommandArgs): Result<VerifiedH
   if (typeof p.iat !== 'number') return fail('hostcmd.no-iat', 'iat is missing or not a number');
   if (p.iat - args.now > FUTURE_LEEWAY_S) return fail('hostcmd.future', `iat is ${p.iat - args.now} s in the future (limit ${FUTURE_LEEWAY_S})`);
   if (args.now - p.iat > MAX_AGE_S) return fail('hostcmd.stale', `iat is ${args.now - p.iat} s old (limit ${MAX_AGE_S})`);
+  if (p.jti !== undefined && typeof p.jti !== 'string') return fail('hostcmd.bad-jti', 'jti is present but not a string [HCMD-18]');
   const out: VerifiedHostCommand = { op: p.op };
   if (typeof p.target === 'string' && TARGET_KIND[p.op]) out.target = p.target; // ignored on other ops [HCMD-05]
   if (typeof p.jti === 'string') out.jti = p.jti;

@@ -47,10 +47,15 @@ export const RunUnsupported = Type.Object({ seq: Seq, unsupported: Type.Literal(
 export const RunErrored = Type.Object({ seq: Seq, errored: Type.Literal(true), message: Type.String() }, { additionalProperties: false });
 export const RunResponse = Type.Union([RunOk, RunError, RunUnsupported, RunErrored]);
 export const StopResponse = Type.Object({ ok: Type.Literal(true) }, { additionalProperties: false });
+/** The answer to a line that is not a request (ADP-11). */
+export const BadRequest = Type.Object(
+  { seq: Type.Optional(Seq), ok: Type.Literal(false), error: ErrorBody },
+  { additionalProperties: false },
+);
 
 export type StartResponse = Static<typeof StartResponse>;
 export type RunResponse = Static<typeof RunResponse>;
 
 export const ADAPTER_PROTOCOL_DEFS = {
-  StartRequest, RunRequest, StopRequest, StartResponse, RunResponse, StopResponse,
+  StartRequest, RunRequest, StopRequest, StartResponse, RunResponse, StopResponse, BadRequest,
 };

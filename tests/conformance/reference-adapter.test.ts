@@ -32,4 +32,13 @@ test('[ADP-08] the reference answers input.invalid for input of the wrong shape'
   assert.equal(r, { ok: false, error: { code: 'input.invalid', message: 'fpA must be a string' } });
 });
 
+test('[ADP-11] the reference answers a line that is not a request with adapter.bad-request', async () => {
+  const { answer } = await import('../../reference/adapter/stdio.ts');
+  assert.equal((await answer('not json')).reply, { ok: false, error: { code: 'adapter.bad-request', message: 'the line is not JSON' } });
+  assert.equal((await answer('{"cmd":"dance","seq":3}')).reply, { seq: 3, ok: false, error: { code: 'adapter.bad-request', message: 'unknown cmd "dance"' } });
+  assert.is((await answer('{"cmd":"stop"}')).stop, true);
+  const early = await answer('{"cmd":"run","seq":1,"op":"room.normalize","input":{"name":"A"}}');
+  assert.equal(early.reply, { seq: 1, ok: true, output: { room: 'a' } }, 'a run before start is answered');
+});
+
 test.run();

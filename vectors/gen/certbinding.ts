@@ -56,6 +56,7 @@ export const certbindingVectors: FileSpec = {
         nonce('peer-id-salt', 'Salting with the peer id gives another nonce (never do this)', ALICE_FP, 'kbz-v1-standup', ['BIND-02'], ['peer-id-as-salt']),
         nonce('unsalted', 'No salt: the hash of the canonical fingerprint alone', ALICE_FP, undefined, ['BIND-01', 'BIND-03'], ['empty-salt']),
         nonce('empty-salt', 'An empty salt equals no salt', ALICE_FP, '', ['BIND-03'], ['empty-salt']),
+        { name: 'null-salt', description: 'A null salt equals no salt', op: 'certbinding.nonce', input: { fp: ALICE_FP, salt: null }, covers: ['BIND-03'], flags: ['empty-salt'] },
         nonce('prefix-not-stripped', 'An algorithm prefix changes the nonce', `sha-256 ${ALICE_FP}`, 'standup', ['CONV-11'], ['no-prefix-strip']),
         nonce('feff-trimmed', 'A trailing U+FEFF is trimmed before hashing', `${ALICE_FP}\uFEFF`, 'standup', ['CONV-08'], ['ecma-trim']),
         nonce('nel-not-trimmed', 'A trailing U+0085 is hashed', `${ALICE_FP}\u0085`, 'standup', ['CONV-08'], ['ecma-trim']),
