@@ -7,9 +7,18 @@ import type { JsonObject } from '../../reference/encoding/json.ts';
 export const TRIMMED = ['\t', '\n', '\u000b', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
 export const NOT_TRIMMED = ['\u0085', '\u180e', '\u001c', '\u001f', '\u200b'];
 
+/**
+ * Code points whose lower-case mapping differs between Unicode 14 (CPython 3.11) and later
+ * versions (Node 20 ships Unicode 17). Strings with them are outside CONV-09's interoperability
+ * guarantee (spec/01-conventions.md 1.6), so generated inputs never contain them.
+ */
+const UNSTABLE_CASE: readonly [number, number][] = [[0x1c89, 0x1c8a], [0xa7cb, 0xa7dc], [0x10d50, 0x10d65], [0x16ea0, 0x16eb8]];
+const caseStable = (s: string): string =>
+  [...s].map((c) => (UNSTABLE_CASE.some(([lo, hi]) => c.codePointAt(0)! >= lo && c.codePointAt(0)! <= hi) ? '?' : c)).join('');
+
 const tricky = fc.constantFrom('K', 'İ', 'Ä', 'ß', 'Σ', 'Ａ', '😀', '\u0307', '-', '_', '.', '|', ' ', ...TRIMMED, ...NOT_TRIMMED);
 const asciiish = fc.string({ unit: 'binary-ascii', maxLength: 6 });
-const anyUnicode = fc.string({ unit: 'binary', maxLength: 4 });
+const anyUnicode = fc.string({ unit: 'binary', maxLength: 4 }).map(caseStable);
 
 /** Room-name-like strings: mostly ASCII words and separators, some Unicode traps, some long. */
 export const roomName = fc.oneof(
@@ -30,11 +39,11 @@ export const messyFingerprint = fc
   .map(([fp, upper, pre, post]) => `${pre.join('')}${upper ? fp.toUpperCase() : fp}${post.join('')}`);
 
 /** Any string, biased towards the traps. */
-export const anyText = fc.oneof(messyFingerprint, roomName, fc.string({ unit: 'binary', maxLength: 12 }));
+export const anyText = fc.oneof(messyFingerprint, roomName, fc.string({ unit: 'binary', maxLength: 12 }).map(caseStable));
 
 export const salt = fc.oneof(fc.constant(undefined), fc.constant(''), roomName);
 
 /** JSON object payloads, including non-ASCII strings and nested values. */
 export const payloadObject: fc.Arbitrary<JsonObject> = fc
-  .dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })
+  .dictionary(fc.string({ unit: 'binary', maxLength: 8 }).map(caseStable), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })
   .map((o) => o as JsonObject);
