@@ -42,6 +42,8 @@ export interface PropertySpec<T> {
   predicate: (impl: Implementation, value: T) => Promise<Failure | null>;
   /** Costly properties run a fraction of --runs. */
   runsFactor?: number;
+  /** Known-dangerous inputs tried on every run before the random ones (fast-check examples). */
+  examples?: T[];
   profile?: string;
 }
 
@@ -69,7 +71,12 @@ export function propertyCheck<T>(spec: PropertySpec<T>): Check {
         }
       });
       const numRuns = Math.max(1, Math.round(ctx.runs * (spec.runsFactor ?? 1)));
-      const details = await fc.check(property, { seed: ctx.seed, numRuns, ...(ctx.path ? { path: ctx.path } : {}), endOnFailure: false });
+      const details = await fc.check(property, {
+        seed: ctx.seed,
+        numRuns,
+        ...(ctx.path ? { path: ctx.path } : { examples: (spec.examples ?? []).map((e) => [e] as [T]) }),
+        endOnFailure: false,
+      });
       if (errored) return { status: 'errored', message: errored };
       if (!details.failed) return { status: 'pass', message: `${details.numRuns} cases` };
       const counterexample = details.counterexample?.[0] as T | undefined;
