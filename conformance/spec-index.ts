@@ -86,7 +86,7 @@ export function unmarkedNormativeBlocks(dir = specDir()): { chapter: string; tex
   const out: { chapter: string; text: string }[] = [];
   for (const chapter of chapters(dir)) {
     for (const block of blocks(readFileSync(`${dir}${chapter}`, 'utf8'))) {
-      if (block.startsWith('|') || block.startsWith('#')) continue; // tables restate rules; headings
+      if (block.trimStart().startsWith('|') || block.startsWith('#')) continue; // tables restate rules; headings
       if (MARKER.test(block)) {
         MARKER.lastIndex = 0;
         continue;

@@ -1,6 +1,7 @@
 // Every check the harness knows, by profile. Vector checks come from vectors/*.json; property and
 // scenario checks from conformance/checks/.
 import { CRYPTO_PROPERTIES } from './checks/crypto-properties.ts';
+import { PRESENCE_CHECKS } from './checks/presence/index.ts';
 import type { Check } from './checks/types.ts';
 import { vectorChecks, type VectorFileData } from './checks/vectors.ts';
 import type { Requirement } from './spec-index.ts';
@@ -9,7 +10,7 @@ import type { Requirement } from './spec-index.ts';
 export const KNOWN_PROFILES = ['crypto', 'schemas', 'presence'] as const;
 
 export function allChecks(reqs: Map<string, Requirement>, vectorFiles?: VectorFileData[]): Check[] {
-  const checks = [...vectorChecks(reqs, vectorFiles), ...CRYPTO_PROPERTIES];
+  const checks = [...vectorChecks(reqs, vectorFiles), ...CRYPTO_PROPERTIES, ...PRESENCE_CHECKS];
   const ids = new Set<string>();
   for (const c of checks) {
     if (ids.has(c.id)) throw new Error(`duplicate check id ${c.id}`);

@@ -1,4 +1,4 @@
-// Fingerprint text form [CONV-14] and canonicalisation [BIND-01]: trim, then lower-case,
+// Fingerprint text form [CONV-10] and canonicalisation [CONV-11]: trim, then lower-case,
 // nothing else (separators are kept, an algorithm prefix is not stripped).
 import { lowerUnicode, trimEcma } from '../encoding/text.ts';
 

@@ -10,7 +10,7 @@ import { bindingMatches } from './nonce.ts';
 
 /** Largest ID token a receiver looks at, characters [IDT-01]. */
 export const MAX_ID_TOKEN_CHARS = 8192;
-/** Default clock leeway, seconds [IDT-09]. */
+/** Default clock leeway, seconds [IDT-10]. */
 export const DEFAULT_LEEWAY_S = 60;
 
 export interface IdTokenVerifyArgs {

@@ -1,4 +1,4 @@
-// The cert-binding nonce [BIND-02..BIND-05]:
+// The cert-binding nonce [BIND-01..BIND-03]:
 //   nonce = B64U(SHA-256(UTF-8(canonical(fp) [ "|" salt ])))
 // An empty or absent salt means unsalted: no "|" is appended [BIND-03].
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -11,7 +11,7 @@ export const nonceInput = (fp: string, salt?: string): string => canonicalFinger
 
 export const certBindingNonce = (fp: string, salt?: string): string => encodeBase64url(sha256(utf8(nonceInput(fp, salt))));
 
-/** Does a token's nonce bind to the certificate seen on this connection? [BIND-06] */
+/** Does a token's nonce bind to the certificate seen on this connection? [BIND-05] */
 export function bindingMatches(tokenNonce: unknown, remoteFp: string | null | undefined, salt?: string): boolean {
   if (typeof tokenNonce !== 'string' || !tokenNonce || !readableFingerprint(remoteFp)) return false;
   return constantTimeEqual(tokenNonce, certBindingNonce(remoteFp, salt));

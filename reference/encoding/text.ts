@@ -3,7 +3,7 @@
 
 const utf8Encoder = new TextEncoder();
 // fatal: invalid UTF-8 is an error, not U+FFFD; ignoreBOM: a leading BOM is kept (and so
-// rejected by JSON parsing) instead of being silently stripped [CONV-10].
+// rejected by JSON parsing) instead of being silently stripped [CONV-13].
 const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export const utf8 = (text: string): Uint8Array => utf8Encoder.encode(text);

@@ -15,14 +15,14 @@ export const TARGET_KIND: Partial<Record<HostOp, 'media-id' | 'presence-connecti
   deny: 'presence-connection-id',
 };
 
-/** Freshness bounds, seconds, both inclusive [HCMD-15], [HCMD-16]. */
+/** Freshness bounds, seconds, both inclusive [HCMD-11]. */
 export const FUTURE_LEEWAY_S = 60;
 export const MAX_AGE_S = 120;
 
-/** Replay window capacity, entries [HCMD-19]. */
+/** Replay window capacity, entries [HCMD-13]. */
 export const JTI_WINDOW = 256;
 
-/** Largest `mod` token a coordinator looks at, characters [HCMD-20]. */
+/** Largest `mod` token a coordinator looks at, characters [HCMD-12], counted per [CONV-17]. */
 export const MAX_COMMAND_CHARS = 8192;
 
 export interface HostCommandFields {

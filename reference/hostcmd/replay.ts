@@ -1,4 +1,4 @@
-// The coordinator's jti replay window [HCMD-18], [HCMD-19]: remembers the last 256 jti values
+// The coordinator's jti replay window [HCMD-13], [HCMD-14]: remembers the last 256 jti values
 // it accepted; a repeat inside the window is refused; the oldest entry falls out first. A command
 // without a jti is not replay-guarded (old clients), which the spec lists as a weakness.
 import { JTI_WINDOW } from './payload.ts';

@@ -1,4 +1,4 @@
-// Signing a host command [HCMD-01..HCMD-07]. Randomness and time are injected so vectors
+// Signing a host command [HCMD-02..HCMD-07], [HCMD-17]. Randomness and time are injected so vectors
 // reproduce: pass `jti`, or a `random` source for the 12 bytes behind it.
 import { toHex } from '../encoding/text.ts';
 import type { JsonObject } from '../encoding/json.ts';

@@ -1,5 +1,5 @@
 // Verifying a host command, one named error per step, in the order of spec/04-host-commands.md
-// section "Verification" [HCMD-08..HCMD-17]. Stateless: the jti replay window is replay.ts.
+// section "Verification" [HCMD-08..HCMD-11], [HCMD-18]. Stateless: the jti replay window is replay.ts.
 import { fail, ok, type Result } from '../result.ts';
 import { canonicalFingerprint, readableFingerprint } from '../certbinding/fingerprint.ts';
 import { verifyToken } from '../token/compact.ts';
@@ -8,13 +8,13 @@ import { FUTURE_LEEWAY_S, HOST_CMD_KIND, isHostOp, MAX_AGE_S, TARGET_KIND, type 
 
 export interface VerifyHostCommandArgs {
   token: unknown;
-  /** The committed host public key; absent means the room has no admin [HCMD-09]. */
+  /** The committed host public key; absent means the room has no admin [HCMD-01]. */
   hostPublicJwk?: unknown;
   /** Expected normalized room id. */
   room: string;
   /**
    * The live remote fingerprint of the presence connection the command arrived on. Omitted only
-   * for a command the coordinator issues itself [HCMD-12]; present-but-empty fails closed [HCMD-11].
+   * for a command the coordinator issues itself [HCMD-10]; present but unreadable fails closed [HCMD-09].
    */
   remoteFp?: string | null;
   now: number;

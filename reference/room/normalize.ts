@@ -9,7 +9,7 @@ export const MAX_ROOM_CHARS = 40;
 /**
  * lower-case (full Unicode mapping) -> every run outside [a-z0-9] becomes one '-' -> strip
  * leading/trailing '-' -> keep the first 40 characters. The cut comes last, so the result
- * can end in '-' [ROOM-03]; that is upstream behaviour and the salt must match it.
+ * can end in '-' [ROOM-02]; that is upstream behaviour and the salt must match it.
  */
 export function normalizeRoom(name: string): string {
   return lowerUnicode(name)

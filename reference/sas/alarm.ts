@@ -1,4 +1,4 @@
-// The changed-key alarm and TOFU pins [SAS-11..SAS-16]. Pure transitions; storage is the app's.
+// The changed-key alarm and TOFU pins [SAS-12..SAS-16]. Pure transitions; storage is the app's.
 import { lowerUnicode, trimEcma } from '../encoding/text.ts';
 
 export interface PeerSafety {

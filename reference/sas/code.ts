@@ -1,4 +1,4 @@
-// The safety code (SAS) of spec/06-safety-code.md [SAS-04..SAS-10]:
+// The safety code (SAS) of spec/06-safety-code.md [SAS-04..SAS-08]:
 //   pair   = sort([canonical(fpA), canonical(fpB)]) joined by "|"   (UTF-16 code-unit order)
 //   digest = SHA-256(UTF-8(pair))
 //   symbol i = ALPHABET[digest[i] & 0x1f]   (low five bits of byte i)

@@ -6,7 +6,7 @@ import { decodeBase64url } from '../encoding/base64url.ts';
 import { lowerUnicode } from '../encoding/text.ts';
 import { fail, ok, type Result } from '../result.ts';
 
-/** Lower-case hex, two digits per byte, joined by ':' [CONV-14]. */
+/** Lower-case hex, two digits per byte, joined by ':' [CONV-10]. */
 export const fingerprintOfBytes = (der: Uint8Array): string =>
   Array.from(sha256(der), (b) => b.toString(16).padStart(2, '0')).join(':');
 

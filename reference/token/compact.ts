@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { importPublicJwk } from './keys.ts';
 
 export interface VerifiedToken {
-  /** The parsed body; a JSON object [TOK-13]. */
+  /** The parsed body; a JSON object [TOK-01]. */
   payload: JsonObject;
   /** The body segment exactly as received (the signed text). */
   body: string;
@@ -28,10 +28,10 @@ export function signBody(secret: Uint8Array, json: string, opts: { randomized?: 
   return `${body}.${encodeBase64url(sig)}`;
 }
 
-/** ECMAScript JSON.stringify: no whitespace, insertion order, minimal escaping [CONV-13]. */
+/** ECMAScript JSON.stringify: no whitespace, insertion order, minimal escaping [CONV-15]. */
 export const serializePayload = (payload: JsonObject): string => JSON.stringify(payload);
 
-/** Splits at the first '.' [TOK-05]. */
+/** Splits at the first '.' [TOK-07]. */
 export function splitToken(token: string): Result<{ body: string; sig: string }> {
   const dot = token.indexOf('.');
   if (dot < 1 || dot === token.length - 1) {
@@ -40,7 +40,7 @@ export function splitToken(token: string): Result<{ body: string; sig: string }>
   return ok({ body: token.slice(0, dot), sig: token.slice(dot + 1) });
 }
 
-/** Verification in the order of spec/03-signed-token.md section "Verification". */
+/** Verification in the order of spec/03-signed-token.md section "Verification" [TOK-06]. */
 export function verifyToken(token: unknown, publicJwk: unknown): Result<VerifiedToken> {
   const key = importPublicJwk(publicJwk);
   if (!key.ok) return fail('token.bad-key', key.error.message);
@@ -57,7 +57,7 @@ export function verifyToken(token: unknown, publicJwk: unknown): Result<Verified
   }
   let valid = false;
   try {
-    // lowS: false — WebCrypto (and so upstream) accepts high-S signatures [TOK-06].
+    // lowS: false — WebCrypto (and so upstream) accepts high-S signatures [TOK-08].
     valid = p256.verify(sigBytes.value, ascii(body), key.value, { lowS: false });
   } catch {
     valid = false;

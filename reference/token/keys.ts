@@ -1,4 +1,4 @@
-// P-256 keys travel as JWK [TOK-08]. Import is strict about what a P-256 public key is
+// P-256 keys travel as JWK [TOK-05]. Import is strict about what a P-256 public key is
 // (curve, coordinate lengths, point on curve) and ignores extra members browsers add
 // (`ext`, `key_ops`), as WebCrypto import does.
 import { p256 } from '@noble/curves/nist.js';

@@ -166,6 +166,8 @@ export const hostcmdVectors: FileSpec = {
         process('window-evicts-oldest', '257 distinct commands, then the first again: it was evicted and is accepted', [...seq(257), seq(1)[0]!], ['HCMD-13'], ['replay', 'boundary']),
         process('window-keeps-second', '257 distinct commands, then the second again: still in the window', [...seq(257), seq(1, 1)[0]!], ['HCMD-13'], ['replay', 'boundary']),
         process('oversize', 'A token of 8193 characters is dropped before verification', [{ token: 'A'.repeat(8193), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12'], ['oversize', 'boundary']),
+        process('cap-counts-utf16-bmp', '8192 BMP characters (16384 UTF-8 bytes) are within the cap: the length is in UTF-16 code units', [{ token: '\u00e9'.repeat(8192), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12', 'CONV-17'], ['oversize', 'boundary']),
+        process('cap-counts-utf16-astral', '4097 astral characters are 8194 UTF-16 code units: over the cap', [{ token: '\u{1F600}'.repeat(4097), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12', 'CONV-17'], ['oversize', 'boundary']),
         process('cap-8192-then-verify', 'A token of exactly 8192 characters is verified (and fails as a token)', [{ token: 'A'.repeat(8192), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12'], ['oversize', 'boundary']),
         process('silent-failures-mixed', 'Rejections do not disturb later commands', [
           { token: cmd({ fp: BOB_FP, jti: jti(900) }), remoteFp: ALICE_FP, now: NOW },

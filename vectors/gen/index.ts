@@ -3,8 +3,11 @@ import { certbindingVectors } from './certbinding.ts';
 import { hostcmdVectors } from './hostcmd.ts';
 import { idtokenVectors } from './idtoken.ts';
 import type { FileSpec } from './lib.ts';
+import { presenceVectors } from './presence.ts';
+import { presencePeerVectors } from './presence-peer.ts';
 import { roomVectors } from './room.ts';
 import { sasVectors } from './sas.ts';
+import { schemaVectors } from './schemas.ts';
 import { tokenVectors } from './token.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, schemaVectors];

@@ -142,7 +142,11 @@ export const tokenVectors: FileSpec = {
         verify('number', 'Correctly signed JSON number', tokenFor(host.secret, bodyOf('42')), ['TOK-01'], ['not-object'], 'token.bad-payload'),
         verify('invalid-utf8', 'Correctly signed body with an invalid UTF-8 byte inside a string', tokenFor(host.secret, bodyOfBytes(new Uint8Array([...utf8('{"a":"'), 0xff, ...utf8('"}')]))), ['CONV-13'], ['utf8'], 'token.bad-payload'),
         verify('bom', 'Correctly signed body that starts with a UTF-8 byte-order mark', tokenFor(host.secret, bodyOfBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(JSON_A)]))), ['CONV-13'], ['utf8'], 'token.bad-payload'),
-        verify('trailing-garbage', 'JSON followed by garbage', tokenFor(host.secret, bodyOf(`${JSON_A}x`)), ['TOK-01'], ['not-object'], 'token.bad-payload'),
+        verify('trailing-garbage', 'JSON followed by garbage', tokenFor(host.secret, bodyOf(`${JSON_A}x`)), ['TOK-01', 'CONV-16'], ['not-object'], 'token.bad-payload'),
+        verify('nan-literal', 'NaN is not JSON (Python json.loads accepts it)', tokenFor(host.secret, bodyOf('{"k":"example","n":NaN}')), ['CONV-16'], ['not-object'], 'token.bad-payload'),
+        verify('infinity-literal', 'Infinity is not JSON', tokenFor(host.secret, bodyOf('{"n":-Infinity}')), ['CONV-16'], ['not-object'], 'token.bad-payload'),
+        verify('trailing-comma', 'A trailing comma is not JSON', tokenFor(host.secret, bodyOf('{"n":1,}')), ['CONV-16'], ['not-object'], 'token.bad-payload'),
+        verify('single-quotes', 'Single-quoted strings are not JSON', tokenFor(host.secret, bodyOf("{'n':1}")), ['CONV-16'], ['not-object'], 'token.bad-payload'),
       ],
     },
     {

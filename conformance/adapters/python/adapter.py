@@ -10,10 +10,13 @@ Run with Debian's interpreter (it has python3-cryptography 38):
 [ADP-03] `start` answers with the implementation and its profiles (only `crypto`).
 [ADP-04] `run` answers ok/output, ok:false/error, unsupported, or errored.
 [ADP-07] unknown ops are `unsupported`; [ADP-08] wrong shapes are `input.invalid`;
-[ADP-09] internal failures are `errored`, never a crash; [ADP-10] `stop` exits promptly.
+[ADP-09] internal failures are `errored`, never a crash; [ADP-10] `stop` exits promptly;
+[ADP-11] a line that is not a JSON object with a known `cmd` gets `adapter.bad-request`, and a
+`run` before `start` is served like any other.
 """
 
 import json
+import math
 import os
 import re
 import sys
@@ -32,12 +35,25 @@ def log(msg):
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _finite(v):
+    # A number beyond the binary64 range reads as infinity [CONV-16] and can be echoed back (in
+    # `claims` or `payload`). JSON has no such value; JSON.stringify writes null, and so do we.
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if isinstance(v, dict):
+        return {k: _finite(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_finite(x) for x in v]
+    return v
+
+
 def _dump(obj):
     # [ADP-01] one line of UTF-8 JSON. Non-ASCII is written as itself (readable emoji in logs);
     # json.dumps escapes every control character, including CR and LF, so the object stays on
-    # one line. A lone surrogate (possible when an input string held one, e.g. fingerprint.canonical of
-    # "\ud800") has no UTF-8 form, so it alone is written as a \u escape.
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    # one line. A lone surrogate (possible when an input string held one, e.g.
+    # fingerprint.canonical of "\ud800") has no UTF-8 form, so it alone is written as a \u
+    # escape, which ADP-01 allows anywhere.
+    text = json.dumps(_finite(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return _LONE_SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
 
 
@@ -46,30 +62,37 @@ def main():
     try:
         from kbz import NAME, VERSION, ops
         from kbz.errors import ProtocolError
+        from kbz.jsonutil import parse_text
         load_error = None
     except Exception as e:  # noqa: BLE001 - e.g. python3-cryptography missing [ADP-09]
         load_error = "cannot load kbz: %s: %s" % (type(e).__name__, e)
         log(load_error)
         NAME, VERSION = "kibitz-py", "unknown"
+        parse_text = json.loads
 
     def send(obj):
         out.write(_dump(obj).encode("utf-8") + b"\n")
         out.flush()
 
+    def bad_request(message, msg=None):
+        # [ADP-11] carrying the request's seq if it has one.
+        log("bad request: %s" % message)
+        reply = {"ok": False, "error": {"code": "adapter.bad-request", "message": message}}
+        if isinstance(msg, dict) and "seq" in msg:
+            reply = dict({"seq": msg["seq"]}, **reply)
+        send(reply)
+
     for raw in sys.stdin.buffer:
-        line = raw.strip(b"\r\n")
-        if not line.strip():
-            continue
+        # [ADP-01] a line ends at \n; a \r before it is tolerated. Every other line, a blank one
+        # included, is a request and gets exactly one answer [ADP-02], [ADP-11].
+        line = raw.rstrip(b"\n").rstrip(b"\r")
         try:
-            msg = json.loads(line.decode("utf-8"))
+            msg = parse_text(line.decode("utf-8"))     # [CONV-16] same JSON rules as payloads
         except Exception as e:  # noqa: BLE001
-            log("unparseable request: %s" % e)
-            send({"ok": False, "error": {"code": "input.invalid",
-                                         "message": "request is not a JSON object line"}})
+            bad_request("request is not a JSON line: %s" % e)
             continue
         if not isinstance(msg, dict):
-            send({"ok": False, "error": {"code": "input.invalid",
-                                         "message": "request is not a JSON object"}})
+            bad_request("request is not a JSON object")
             continue
         cmd = msg.get("cmd")
         if cmd == "start":
@@ -103,9 +126,7 @@ def main():
             send({"ok": True})
             return 0
         else:
-            log("unknown cmd %r" % (cmd,))
-            send({"ok": False, "error": {"code": "input.invalid",
-                                         "message": "unknown cmd %r" % (cmd,)}})
+            bad_request("unknown cmd %r" % (cmd,), msg)
     return 0
 
 

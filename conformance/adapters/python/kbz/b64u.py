@@ -2,7 +2,8 @@
 
 [CONV-04] encoders emit no `=` padding.
 [CONV-05] decoders accept unpadded text, and the same text followed by exactly the `=` characters
-          that complete its last four-character group.
+          that complete its last four-character group. The empty string is valid and decodes
+          to zero bytes (IDT-02 relies on this for an empty signature part).
 [CONV-06] text whose unpadded length is 1 modulo 4 is rejected.
 [CONV-07] (SHOULD, implemented) reject characters outside the URL-safe alphabet, `=` anywhere but
           as final padding, excess padding, and non-zero unused low bits in the final character.

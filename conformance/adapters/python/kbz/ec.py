@@ -3,8 +3,10 @@
 [TOK-03] Signatures are the 64-byte IEEE P1363 form r||s. The `cryptography` library works in
          DER, so signatures are converted with decode_dss_signature / encode_dss_signature.
 [TOK-04] Signing uses the library's randomised nonce; verification accepts any valid nonce.
-[TOK-05] A public JWK is {"kty":"EC","crv":"P-256","x","y"} with 32-byte base64url coordinates on
-         the curve; other members are ignored. A private JWK adds the 32-byte scalar `d`.
+[TOK-05] A public JWK is {"kty":"EC","crv":"P-256","x","y"}: `kty` exactly "EC", `crv` exactly
+         "P-256", `x` and `y` strict base64url (CONV-05..07) of exactly 32 bytes each, both below
+         the field prime p, on the curve; other members are ignored. A private JWK adds `d`:
+         32 bytes, 1 <= d < n, and d*G must be (x, y); otherwise key.bad-jwk.
 [TOK-08] High-S signatures must verify. OpenSSL (under `cryptography`) does not enforce low-S;
          nothing here normalises or rejects s > n/2.
 """
@@ -47,11 +49,12 @@ def _coord(jwk, name):
 def public_key_from_jwk(jwk):
     """[TOK-05] Import a P-256 public JWK, rejecting anything that is not a point on P-256."""
     if not isinstance(jwk, dict):
-        raise BadKey("JWK is not an object")
-    if jwk.get("kty") != "EC" or jwk.get("crv") != "P-256":
+        raise BadKey("JWK is not an object")   # [ADP-08] judged here, whatever its JSON type
+    if jwk.get("kty") != "EC" or jwk.get("crv") != "P-256":   # exact, case-sensitive
         raise BadKey("not an EC P-256 JWK")
     x, y = _coord(jwk, "x"), _coord(jwk, "y")
-    # Explicit checks rather than trusting the library to reduce x, y mod p silently.
+    # [TOK-05] both below p, checked explicitly rather than trusting the library not to reduce
+    # x, y mod p silently.
     if x >= P or y >= P:
         raise BadKey("coordinate not below the field prime")
     if (y * y - (x * x * x + A * x + B)) % P != 0:
@@ -63,12 +66,8 @@ def public_key_from_jwk(jwk):
 
 
 def private_key_from_jwk(jwk):
-    """[TOK-05] Import a P-256 private JWK (public members plus `d`).
-
-    The public point must be the one `d` generates; otherwise the signature would not verify
-    with "the public part of the given key" (spec 10.3). The spec does not say this explicitly
-    (see ambiguity notes).
-    """
+    """[TOK-05] Import a P-256 private JWK: a valid public JWK plus `d`, 32 bytes with
+    1 <= d < n, whose public point d*G is (x, y). The caller maps BadKey to key.bad-jwk."""
     public = public_key_from_jwk(jwk)
     d = _coord(jwk, "d")
     if not 1 <= d < N:
@@ -92,8 +91,8 @@ def verify_raw(public_key, signature, data):
         return False
     r = int.from_bytes(signature[:32], "big")
     s = int.from_bytes(signature[32:], "big")
-    # Zero or out-of-range scalars are never valid ECDSA signatures; checked here so the answer
-    # does not depend on how the library treats them.
+    # [TOK-06] step 5: verifying requires 1 <= r, s < n; checked here so the answer does not
+    # depend on how the library treats zero or out-of-range scalars.
     if not (1 <= r < N and 1 <= s < N):
         return False
     try:

@@ -27,8 +27,7 @@ def from_der(der):
 def from_certificates(ders):
     """[SAS-01]/[SAS-02] The remote fingerprint from the live DTLS certificate list.
 
-    The count is checked before emptiness: a list of two certificates is a count error even if
-    one of them is empty (the spec lists both conditions without an order; see ambiguity notes).
+    The count is checked first [SAS-02]: a list of two empty certificates is a count error.
     """
     if len(ders) != 1:
         raise ProtocolError("sas.remote-cert-count",
@@ -38,7 +37,8 @@ def from_certificates(ders):
     return from_der(ders[0])
 
 
-# [SAS-03] Exactly the pattern the spec gives: case-sensitive `sha-256`, first match anywhere.
+# [SAS-03] Exactly the pattern the spec gives: case-sensitive, first match anywhere in the text
+# (not anchored to a line), the capture used whatever its length.
 _SDP_FP = re.compile(r"a=fingerprint:sha-256 ([0-9A-Fa-f:]+)")
 
 

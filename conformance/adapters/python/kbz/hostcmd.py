@@ -1,8 +1,8 @@
 """Host-signed moderation commands (spec chapter 4).
 
 Signing builds the payload {k, room, fp, op, target?, iat, jti} in exactly that order [HCMD-03]
-and signs it as a compact token (chapter 3). Verification applies the twelve steps of HCMD-08 in
-order. The coordinator pipeline adds the size cap [HCMD-12] and the jti replay window [HCMD-13].
+and signs it as a compact token (chapter 3). Verification applies the thirteen steps of HCMD-08
+in order. The coordinator pipeline adds the size cap [HCMD-12] and the jti replay window [HCMD-13].
 """
 
 import os
@@ -30,20 +30,23 @@ def fresh_jti():
 
 
 def build_payload(room, fp, op, target, iat, jti):
-    """[HCMD-02]..[HCMD-07] The command payload, members in signing order.
+    """[HCMD-02]..[HCMD-07], [HCMD-17] The command payload, members in signing order.
 
     `fp` is written in canonical form (CONV-11), as the member table requires. `target` is
-    included only for kick/admit/deny and only when non-empty [HCMD-05]. `iat` is whole seconds
-    [CONV-02].
+    included for kick/admit/deny and omitted (dropped if offered) for every other op [HCMD-05].
+    `iat` is whole seconds [CONV-02].
     """
+    # [HCMD-17] refuse an op outside HCMD-04, and kick/admit/deny without a non-empty target.
     if op not in OPS:
         raise ProtocolError("hostcmd.unknown-op", "unknown host op %r" % (op,))
+    if op in TARGET_OPS and not (isinstance(target, str) and target != ""):
+        raise ProtocolError("hostcmd.missing-target", "%s needs a non-empty target" % op)
     payload = OrderedDict()
     payload["k"] = KIND
     payload["room"] = room
     payload["fp"] = canonical(fp)
     payload["op"] = op
-    if op in TARGET_OPS and isinstance(target, str) and target != "":
+    if op in TARGET_OPS:
         payload["target"] = target
     payload["iat"] = iat
     payload["jti"] = jti
@@ -65,8 +68,9 @@ def verify(tok, host_jwk, room, now, remote_fp=_NO_CONNECTION):
     """[HCMD-08] Verify a command, reporting the first failing step's code.
 
     host_jwk None means the room commits no host key. remote_fp _NO_CONNECTION means the
-    coordinator issued the command to itself [HCMD-10]; None or "" means the connection's
-    certificate is unreadable [HCMD-09]. Returns a dict {op, target?, jti?}.
+    coordinator issued the command to itself [HCMD-10]; None, or a string that is empty after
+    canonicalisation, means the connection's certificate is unreadable [HCMD-09]. Returns a
+    dict {op, target?, jti?}.
     """
     over_connection = remote_fp is not _NO_CONNECTION
     # 1: a non-empty string.
@@ -80,8 +84,9 @@ def verify(tok, host_jwk, room, now, remote_fp=_NO_CONNECTION):
         key = ec.public_key_from_jwk(host_jwk)
     except ec.BadKey as e:
         raise ProtocolError("hostcmd.bad-host-key", str(e))
-    # 4 [HCMD-09]: an unreadable certificate never means "no binding required".
-    if over_connection and (not isinstance(remote_fp, str) or remote_fp == ""):
+    # 4 [HCMD-09]: unreadable = null, or empty after canonicalisation (so "  " is unreadable);
+    # it never means "no binding required".
+    if over_connection and (not isinstance(remote_fp, str) or canonical(remote_fp) == ""):
         raise ProtocolError("hostcmd.no-remote-fp", "remote certificate unreadable")
     # 5: TOK-06 steps 2..7, with that step's token.* code. Nothing in the payload is read before
     # this returns [TOK-09].
@@ -106,20 +111,24 @@ def verify(tok, host_jwk, room, now, remote_fp=_NO_CONNECTION):
     iat = payload.get("iat")
     if not is_number(iat):
         raise ProtocolError("hostcmd.no-iat", "iat missing or not a number")
-    # 11, 12 [HCMD-11]: both bounds inclusive, compared numerically (fractions allowed).
-    if iat - now > FUTURE_SKEW:
+    # 11, 12 [HCMD-11]: both bounds inclusive, compared numerically (fractions allowed), in
+    # binary64 arithmetic as JavaScript does [CONV-16].
+    if float(iat) - float(now) > FUTURE_SKEW:
         raise ProtocolError("hostcmd.future", "iat too far in the future")
-    if now - iat > MAX_AGE:
+    if float(now) - float(iat) > MAX_AGE:
         raise ProtocolError("hostcmd.stale", "iat too old")
+    # 13 [HCMD-18]: a jti that is present (null included) but not a string cannot be
+    # replay-guarded.
+    if "jti" in payload and not isinstance(payload["jti"], str):
+        raise ProtocolError("hostcmd.bad-jti", "jti is present and not a string")
+    # Result [HCMD-08]: op; target when the op is kick/admit/deny and the payload's target is a
+    # string (a target on any other op is ignored, HCMD-05); jti when present.
     result = {"op": op}
-    # [HCMD-05] a target on an op that does not use it is ignored; 10.4: returned only for
-    # kick/admit/deny, and only if it is a string.
     target = payload.get("target")
     if op in TARGET_OPS and isinstance(target, str):
         result["target"] = target
-    jti = payload.get("jti")
-    if isinstance(jti, str):
-        result["jti"] = jti
+    if "jti" in payload:
+        result["jti"] = payload["jti"]
     return result
 
 
@@ -134,8 +143,8 @@ class Coordinator:
 
     def process(self, tok, now, remote_fp=_NO_CONNECTION):
         """Verify and de-duplicate one `mod` token; returns the verify result or raises."""
-        # [HCMD-12] the size cap comes before any verification. Length is counted in UTF-16
-        # code units, as a JavaScript string length (see ambiguity notes).
+        # [HCMD-12] the size cap comes before any verification; "characters" are UTF-16 code
+        # units [CONV-17].
         if isinstance(tok, str) and utf16_length(tok) > MAX_TOKEN_CHARS:
             raise ProtocolError("hostcmd.oversize", "mod token longer than 8192 characters")
         result = verify(tok, self.host_jwk, self.room, now, remote_fp)

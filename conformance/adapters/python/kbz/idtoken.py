@@ -15,11 +15,11 @@ from .jsonutil import is_number, parse_utf8_json
 from .text import utf16_length
 
 MAX_TOKEN_CHARS = 8192     # [IDT-01]
-DEFAULT_LEEWAY = 60        # 5.2 "a leeway (default 60 s)"; [IDT-20]
+DEFAULT_LEEWAY = 60        # [IDT-10] "a number of seconds, 60 unless the caller sets another"
 
 
 def _b64u_json_object(part):
-    """[IDT-02] base64url (CONV-05..07) of UTF-8 JSON (CONV-13) that is an object."""
+    """[IDT-02] base64url (CONV-05..07) of UTF-8 JSON (CONV-13, CONV-16) that is an object."""
     try:
         raw = b64u.decode(part)
     except ProtocolError:
@@ -31,7 +31,11 @@ def _b64u_json_object(part):
 
 
 def _candidates(jwks, header):
-    """[IDT-05] usable RSA signing keys; [IDT-06] narrowed by the header's kid."""
+    """[IDT-05] usable RSA signing keys; [IDT-06] narrowed by the header's kid.
+
+    `jwks` is taken whatever its JSON type [ADP-08]: anything without a `keys` array simply
+    yields no candidate (idtoken.no-key).
+    """
     keys = jwks.get("keys") if isinstance(jwks, dict) else None
     if not isinstance(keys, list):
         keys = []
@@ -42,32 +46,51 @@ def _candidates(jwks, header):
         n, e = k.get("n"), k.get("e")
         if not (isinstance(n, str) and n and isinstance(e, str) and e):
             continue
-        # "absent or sig" / "absent or RS256": a present member with any other value (including
-        # null) excludes the key.
-        if "use" in k and k["use"] != "sig":
+        # "a use that is absent, null, empty or sig, and an alg that is absent, null, empty or
+        # RS256". The list is taken literally: `false` or `0` exclude the key, although the
+        # spec's aside says upstream tests truthiness (see AMBIGUITIES.md, N1).
+        if not _absent_null_empty_or(k.get("use"), "sig"):
             continue
-        if "alg" in k and k["alg"] != "RS256":
+        if not _absent_null_empty_or(k.get("alg"), "RS256"):
             continue
         out.append(k)
-    if "kid" in header:
-        # "exactly that kid": same JSON type and value (a bool kid never equals a number kid).
-        kid = header["kid"]
+    # [IDT-06] a kid that is absent, null, false, 0 or "" selects nothing: every candidate is
+    # tried. Any other kid keeps only candidates whose kid is the identical JSON value.
+    kid = header.get("kid")
+    if not _falsy_kid(kid):
         out = [k for k in out if "kid" in k and _same_json(k["kid"], kid)]
     return out
 
 
+def _absent_null_empty_or(v, allowed):
+    return v is None or (isinstance(v, str) and v in ("", allowed))
+
+
+def _falsy_kid(v):
+    return v is None or v is False or v == "" or (is_number(v) and v == 0)
+
+
 def _same_json(a, b):
-    """JSON equality: Python's `True == 1` must not make a boolean kid match a numeric one."""
+    """Identical JSON values, no type conversion: Python's `True == 1` must not make a boolean
+    kid match a numeric one, at any depth."""
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
-    return a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_json(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b))
+    if is_number(a) and is_number(b):
+        return a == b
+    return type(a) is type(b) and a == b
 
 
 def _rsa_verifies(jwk, signature, signing_input):
     """[IDT-07] RSASSA-PKCS1-v1_5 / SHA-256 with only `n` and `e` of the key.
 
-    A key that cannot be imported (bad base64url, bad exponent...) simply does not verify: the
-    check fails closed [IDT-19].
+    A candidate that cannot be imported (bad base64url; an exponent or modulus `cryptography`
+    refuses: e < 3, e even, e >= n, n < 3) counts as not verifying, and the caller still tries
+    the others [IDT-07]; nothing here can make the check pass by accident [IDT-19]. No minimum
+    modulus size is enforced: the spec sets none.
     """
     try:
         n = int.from_bytes(b64u.decode(jwk["n"]), "big")
@@ -84,12 +107,12 @@ def _rsa_verifies(jwk, signature, signing_input):
 def verify(jwt, jwks, issuers, audience, now, remote_fp, salt, leeway=DEFAULT_LEEWAY,
            max_age=None):
     """Verify an ID token; returns the claims object or raises ProtocolError(idtoken.*)."""
-    # IDT-01: before any other processing. "Characters" counted as UTF-16 code units.
+    # IDT-01: before any other processing; "characters" are UTF-16 code units [CONV-17].
     if isinstance(jwt, str) and utf16_length(jwt) > MAX_TOKEN_CHARS:
         raise ProtocolError("idtoken.oversize", "token longer than 8192 characters")
-    # IDT-02: exactly three parts; header and claims are JSON objects; signature is base64url.
-    # A non-string (e.g. a JSON number) is not three parts: malformed, not an adapter shape
-    # error (the vectors' reading; see ambiguity notes on ADP-08).
+    # IDT-02: a string of exactly three parts; header and claims are JSON objects; the
+    # signature is base64url, possibly empty (CONV-05). A token of another JSON type fails
+    # here, not the adapter's shape check [ADP-08].
     if not isinstance(jwt, str):
         raise ProtocolError("idtoken.malformed", "the token is not a string")
     parts = jwt.split(".")
@@ -101,7 +124,8 @@ def verify(jwt, jwks, issuers, audience, now, remote_fp, salt, leeway=DEFAULT_LE
         signature = b64u.decode(parts[2])
     except ProtocolError:
         raise ProtocolError("idtoken.malformed", "signature is not base64url")
-    # IDT-03: RS256 pinned; the header never chooses the algorithm.
+    # IDT-03: RS256 pinned; the header never chooses the algorithm. Header members other than
+    # alg, typ and kid are ignored, `crit` included [IDT-02].
     if header.get("alg") != "RS256":
         raise ProtocolError("idtoken.unsupported-alg", "alg is not RS256")
     # IDT-04: a present typ (whatever its value, including null/""/false) must be exactly "JWT".
@@ -126,6 +150,10 @@ def verify(jwt, jwks, issuers, audience, now, remote_fp, salt, leeway=DEFAULT_LE
             or (isinstance(aud, list) and any(isinstance(a, str) and a == audience
                                                for a in aud))):
         raise ProtocolError("idtoken.bad-aud", "audience not named")
+    # Time arithmetic in binary64, as JavaScript does it [CONV-16]. The leeway is any number of
+    # seconds [IDT-10]; a maximum age is configured when it is any number, 0 included [IDT-13].
+    now, leeway = float(now), float(leeway)
+    max_age = None if max_age is None else float(max_age)
     # IDT-10: exp must be a number [CONV-03]; rejected when now >= exp + leeway.
     exp = claims.get("exp")
     if not is_number(exp) or now >= exp + leeway:

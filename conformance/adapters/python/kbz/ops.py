@@ -4,9 +4,15 @@ Each op first checks the SHAPE of its input and answers `input.invalid` when it 
 [ADP-08]; input of the right shape but bad content gets the protocol's own error code. Outputs
 hold exactly the members 10.4 defines [ADP-05].
 
-Shape conventions chosen where 10.4 is not explicit (listed in the ambiguity notes):
-- "x?" members may be absent; JSON null for them is treated as absent, except where 10.4 gives
-  null a meaning (hostcmd remoteFp: null = unreadable; sas.nextState reading: null = blip).
+Shape conventions of 10.4:
+- `m?` members may be absent, and JSON null for them means absent, except where 10.4 gives null
+  a meaning (hostcmd remoteFp: null = unreadable; sas.nextState reading: null = blip). Members
+  without `?` must be present.
+- A binary value that does not decode as base64url is `input.invalid`.
+- The `now` of a signing op must be an integer; verification ops accept any number (CONV-03).
+- The credential an op verifies and the key (or key set) it verifies with are passed on whatever
+  their JSON type; the first verification step that looks at them judges them [ADP-08].
+- A `room` input is a room id, used as given (never normalised).
 - A number is a JSON number, never a boolean.
 """
 
@@ -72,7 +78,8 @@ def _list(inp, name, item_type=None):
 # --- chapter 2 -----------------------------------------------------------------------------
 
 def op_room_normalize(inp):
-    name = _str(inp, "name", optional=True)          # 2.1: null or absent name = ""
+    # 2.1: "A null or absent name is treated as the empty string" (10.4 writes `{name}`).
+    name = _str(inp, "name", optional=True)
     return {"room": room.normalize(None if name is _MISSING else name)}
 
 
@@ -89,11 +96,13 @@ def op_fingerprint_canonical(inp):
 
 def op_fingerprint_from_certificates(inp):
     certs = _list(inp, "certificates", str)
-    # [SAS-02] the count is checked on the list itself, before any decoding.
-    if len(certs) != 1:
-        return {"fp": fingerprint.from_certificates(certs)}      # raises remote-cert-count
-    ders = [b64u.decode(c) for c in certs]                      # encoding.bad-base64url
-    return {"fp": fingerprint.from_certificates(ders)}
+    # 10.4: a binary value that does not decode is input of the wrong shape, so it is reported
+    # before any protocol check (the SAS-02 count included).
+    try:
+        ders = [b64u.decode(c) for c in certs]
+    except ProtocolError as e:
+        raise InputInvalid("certificate is not base64url: %s" % e.message)
+    return {"fp": fingerprint.from_certificates(ders)}          # [SAS-01]/[SAS-02]
 
 
 def op_fingerprint_from_local_sdp(inp):
@@ -108,7 +117,7 @@ def op_sas_code(inp):
     if symbols is _MISSING:
         symbols = sas.DEFAULT_SYMBOLS
     elif not is_integer(symbols):
-        # A fractional count is a number of the right type but not a defined count.
+        # [SAS-08] "any other count, a non-integer included, is an error".
         raise ProtocolError("sas.bad-symbol-count", "symbol count must be an integer")
     code, indices = sas.code(fp_a, fp_b, int(symbols))
     return {"code": code, "indices": indices}
@@ -119,17 +128,17 @@ def op_sas_alphabet(inp):
 
 
 _PINS = ("unpinned", "match", "mismatch")
-_INITIAL_STATE = {"code": None, "remoteFp": None, "verified": False, "changed": False}
 
 
 def _state(v):
+    """`prev` is a whole state {code, remoteFp, verified, changed} (none of them marked `?`)."""
     if not isinstance(v, dict):
         raise InputInvalid("prev must be an object")
     for k in ("code", "remoteFp"):
-        if k in v and v[k] is not None and not isinstance(v[k], str):
+        if _get(v, k) is not None and not isinstance(v[k], str):
             raise InputInvalid("prev.%s must be a string or null" % k)
     for k in ("verified", "changed"):
-        if k in v and not isinstance(v[k], bool):
+        if not isinstance(_get(v, k), bool):
             raise InputInvalid("prev.%s must be a boolean" % k)
     return v
 
@@ -149,12 +158,10 @@ def op_sas_next_state(inp):
         pin = "unpinned"
     elif pin not in _PINS:
         raise InputInvalid("pin must be one of %s" % ", ".join(_PINS))
+    # An absent (or null) prev is the initial state of 6.4, so a blip without history gives it.
     state = sas.next_state(prev, reading, verified, pin)
-    if state is None:
-        # A blip with no history: the spec defines no initial state; the vectors use this one.
-        state = dict(_INITIAL_STATE)
     # [ADP-05] exactly the four members, whatever extra members `prev` carried.
-    return {"state": {k: state.get(k, _INITIAL_STATE[k]) for k in _INITIAL_STATE}}
+    return {"state": {k: state[k] for k in sas.INITIAL_STATE}}
 
 
 def op_sas_pin_status(inp):
@@ -182,24 +189,26 @@ def op_sas_trust_store(inp):
 
 def op_certbinding_nonce(inp):
     fp = _str(inp, "fp")
-    salt = _str(inp, "salt", optional=True)
+    salt = _str(inp, "salt", optional=True)          # absent or null: unsalted [BIND-03]
     return {"nonce": certbinding.nonce(fp, None if salt is _MISSING else salt)}
 
 
 def op_idtoken_verify(inp):
-    jwt = _get(inp, "jwt")         # any value; a non-string is idtoken.malformed (IDT-02)
-    jwks = _obj(inp, "jwks")
+    jwt = _get(inp, "jwt")         # any JSON type; a non-string is idtoken.malformed [ADP-08]
+    jwks = _get(inp, "jwks")       # any JSON type; without a keys array: idtoken.no-key [ADP-08]
     issuers = _list(inp, "issuers", str)
     audience = _str(inp, "audience")
     now = _num(inp, "now")
-    leeway = _num(inp, "leeway", optional=True)
-    max_age = _num(inp, "maxAge", optional=True)
-    remote_fp = _str(inp, "remoteFp", optional=True, nullable=True)
-    salt = _str(inp, "salt", optional=True, nullable=True)
+    leeway = _num(inp, "leeway", optional=True)      # [IDT-10] any number; default 60
+    max_age = _num(inp, "maxAge", optional=True)     # [IDT-13] any number, 0 included
+    # `remoteFp: string | null` and `salt` carry no `?`: both must be present. A null salt is
+    # unsalted [BIND-03]; a null remoteFp is unreadable [BIND-05].
+    remote_fp = _str(inp, "remoteFp", nullable=True)
+    salt = _str(inp, "salt", nullable=True)
     claims = idtoken.verify(
         jwt, jwks, issuers, audience, now,
-        remote_fp=None if remote_fp is _MISSING else remote_fp,
-        salt="" if salt in (_MISSING, None) else salt,
+        remote_fp=remote_fp,
+        salt="" if salt is None else salt,
         leeway=idtoken.DEFAULT_LEEWAY if leeway is _MISSING else leeway,
         max_age=None if max_age is _MISSING else max_age)
     return {"claims": claims}
@@ -216,27 +225,31 @@ def _private_key(inp):
 
 
 def op_token_sign(inp):
-    key = _private_key(inp)
-    return {"token": token.sign(key, _str(inp, "payloadJson"))}
+    payload_json = _str(inp, "payloadJson")    # signed as given, not validated (10.4)
+    return {"token": token.sign(_private_key(inp), payload_json)}
 
 
 def op_token_verify(inp):
-    tok = _get(inp, "token")       # any value; a non-string is token.malformed (TOK-06 step 2)
-    jwk = _get(inp, "publicJwk")   # any value; a non-JWK is token.bad-key (TOK-06 step 1)
+    tok = _get(inp, "token")       # any JSON type; a non-string is token.malformed [ADP-08]
+    jwk = _get(inp, "publicJwk")   # any JSON type; a non-JWK is token.bad-key [ADP-08]
     return {"payload": token.verify(tok, jwk)}
 
 
 # --- chapter 4 -----------------------------------------------------------------------------
 
 def op_hostcmd_sign(inp):
-    key = _private_key(inp)
+    # Every shape check comes before the key is judged (key.bad-jwk) [ADP-08].
     room_id, fp, op = _str(inp, "room"), _str(inp, "fp"), _str(inp, "op")
     target = _str(inp, "target", optional=True)
     now = _num(inp, "now")
     jti = _str(inp, "jti", optional=True)
-    # [CONV-02] iat is whole seconds; a fractional clock is floored (see ambiguity notes).
-    iat = int(now // 1)
-    return {"token": hostcmd.sign(key, room_id, fp, op,
+    # 10.4: the `now` of a signing op must be an integer, since iat is whole seconds [CONV-02].
+    # 1700000000.0 is the same JSON number as 1700000000 and is accepted. [CONV-16] signed
+    # payloads use only integers of magnitude below 2^53, so a larger one is refused as well.
+    if not is_integer(now) or abs(now) >= 2 ** 53:
+        raise InputInvalid("'now' must be an integer below 2^53 for signing (CONV-02, CONV-16)")
+    iat = int(now)
+    return {"token": hostcmd.sign(_private_key(inp), room_id, fp, op,
                                   None if target is _MISSING else target, iat,
                                   None if jti is _MISSING else jti)}
 
@@ -249,7 +262,8 @@ def _host_jwk(inp):
 
 
 def _remote_fp(inp):
-    # 10.4: absent = self-issued (no connection); null or "" = unreadable [HCMD-09].
+    # 10.4: absent = self-issued (no connection); null, "" or whitespace only = unreadable
+    # [HCMD-09], judged by hostcmd.verify step 4.
     if "remoteFp" not in inp:
         return hostcmd._NO_CONNECTION
     v = inp["remoteFp"]
@@ -259,7 +273,7 @@ def _remote_fp(inp):
 
 
 def op_hostcmd_verify(inp):
-    tok = _get(inp, "token")       # any value; HCMD-08 step 1 judges it (hostcmd.missing)
+    tok = _get(inp, "token")       # any JSON type; HCMD-08 step 1 judges it [ADP-08]
     room_id, now = _str(inp, "room"), _num(inp, "now")
     return hostcmd.verify(tok, _host_jwk(inp), room_id, now, _remote_fp(inp))
 
@@ -276,7 +290,7 @@ def op_hostcmd_process(inp):
             r = coord.process(tok, now, remote_fp)
             results.append(dict({"ok": True}, **r))
         except ProtocolError as e:
-            # [HCMD-15] a rejected command changes nothing; the vectors report the bare code.
+            # [HCMD-15] a rejected command changes nothing; 10.4: `error` is the bare code.
             results.append({"ok": False, "error": e.code})
     return {"results": results}
 

@@ -28,11 +28,14 @@ assert hashlib.sha256("".join(ALPHABET).encode("utf-8")).hexdigest() == ALPHABET
 DEFAULT_SYMBOLS = 4      # [SAS-08] a displayed code has 4 symbols
 MAX_VERIFIED = 100       # [SAS-14]
 MAX_PINS = 200           # [SAS-16]
+# 6.4: the state of a remote peer before any reading.
+INITIAL_STATE = {"code": None, "remoteFp": None, "verified": False, "changed": False}
 
 
 def code(fp_a, fp_b, symbols=DEFAULT_SYMBOLS):
     """[SAS-04]..[SAS-09] The code and its indices for two fingerprints."""
-    # [SAS-08] defined for 1..32 symbols only (the digest has 32 bytes).
+    # [SAS-08] defined for 1..32 symbols only (the digest has 32 bytes); the caller turns a
+    # non-integer count into the same error.
     if not 1 <= symbols <= 32:
         raise ProtocolError("sas.bad-symbol-count", "symbol count must be 1 to 32")
     a, b = canonical(fp_a), canonical(fp_b)                    # [SAS-04]
@@ -63,17 +66,20 @@ def pin_status(pins, name, fp):
 def next_state(prev, reading, verified_fps, pin="unpinned"):
     """[SAS-12]/[SAS-13] The per-peer state after one periodic reading.
 
-    prev and the result are dicts {code, remoteFp, verified, changed}; prev may be None.
+    prev and the result are dicts {code, remoteFp, verified, changed}; prev None means the
+    initial state of 6.4. Fingerprints here are ones the peer computed itself (CONV-10), so
+    they are compared as exact strings, without CONV-11 canonicalisation (6.4).
     """
+    if prev is None:
+        prev = INITIAL_STATE
     if reading is None:
         # [SAS-12] an unavailable reading is a blip: the previous state stays as it was.
         return prev
     remote_fp = reading["remoteFp"]
     verified = remote_fp in verified_fps                       # exact membership in V
-    prev_fp = prev.get("remoteFp") if prev else None
-    # "prev.remoteFp is set": present, not null and not empty (see ambiguity notes).
-    prev_set = isinstance(prev_fp, str) and prev_fp != ""
-    changed = ((prev_set and prev_fp != remote_fp and not verified)
+    prev_fp = prev["remoteFp"]
+    # [SAS-13] "prev.remoteFp is not null": an empty string counts as set.
+    changed = ((prev_fp is not None and prev_fp != remote_fp and not verified)
                or (pin == "mismatch" and not verified))
     return {"code": reading["code"], "remoteFp": remote_fp, "verified": verified,
             "changed": changed}
@@ -87,7 +93,8 @@ class TrustStore:
         self.pins = OrderedDict()       # key -> fp, least recently written first
 
     def verify(self, name, fp):
-        # [SAS-14] add as the MOST RECENT entry (moving it if already present); keep 100.
+        # [SAS-14] add as the MOST RECENT entry (moving it there if already in V); keep 100.
+        # Exact strings, no canonicalisation (6.4).
         self.verified.pop(fp, None)
         self.verified[fp] = None
         while len(self.verified) > MAX_VERIFIED:
@@ -102,7 +109,8 @@ class TrustStore:
                 self.pins.popitem(last=False)
 
     def unverify(self, name, fp):
-        # [SAS-14] withdraw: remove the fingerprint from V; [SAS-15] remove the name's pin.
+        # [SAS-14] withdraw: remove the fingerprint from V; [SAS-15] remove the pin stored
+        # under the name's key, whatever fingerprint it holds.
         self.verified.pop(fp, None)
         key = pin_key(name)
         if key != "":

@@ -30,7 +30,8 @@ def lower(s):
     CPython's str.lower() applies the full mappings (UnicodeData simple mappings plus the
     unconditional SpecialCasing entries, e.g. U+0130 -> "i" U+0307) and the Final_Sigma rule,
     without locale tailoring; U+212A KELVIN SIGN -> "k". The Unicode version is the one CPython
-    was built with (14.0.0 for 3.11); the spec does not pin one (see ambiguity notes).
+    was built with (14.0.0 for 3.11). Spec 1.6 puts characters whose case mapping was added or
+    changed after Unicode 14.0 outside the interoperability guarantee of CONV-09.
     """
     return s.lower()
 
@@ -39,8 +40,8 @@ def utf8(s):
     """[CONV-01] UTF-8 bytes of a string, no byte-order mark.
 
     A Python str that came from JSON may hold lone surrogates ("\\ud800"), which have no UTF-8
-    encoding. The spec does not say what to do; each lone surrogate is replaced with U+FFFD, the
-    Unicode-recommended substitution (see ambiguity notes). Well-formed text is unaffected.
+    encoding. [CONV-01] encodes each one as U+FFFD (EF BF BD), as the WHATWG TextEncoder does.
+    Well-formed text is unaffected.
     """
     try:
         return s.encode("utf-8")
@@ -61,6 +62,6 @@ def utf16_key(s):
 
 
 def utf16_length(s):
-    """Length in UTF-16 code units: the 'characters' of a JavaScript string (see ambiguity notes
-    on IDT-01/HCMD-12, which say 'characters' without defining them)."""
+    """[CONV-17] Length in UTF-16 code units (the `length` of an ECMAScript string): how every
+    limit "in characters" (IDT-01, HCMD-12) is counted."""
     return len(s.encode("utf-16-le", "surrogatepass")) // 2

@@ -12,9 +12,10 @@ from .text import utf8
 
 
 def sign(private_key, payload_json):
-    """[TOK-01]..[TOK-03] Sign exactly the given JSON text [CONV-12].
+    """[TOK-01]..[TOK-03] Sign exactly the given text [CONV-12].
 
-    The body is the base64url of the UTF-8 of the text as given: it is not re-serialised.
+    The body is the base64url of the UTF-8 (CONV-01) of the text as given: it is neither
+    validated nor re-serialised (10.4 `token.sign`).
     """
     body = b64u.encode(utf8(payload_json))                      # [TOK-01], [CONV-04]
     sig = ec.sign_raw(private_key, body.encode("ascii"))      # [TOK-02] over the body TEXT
@@ -26,11 +27,9 @@ def verify_with_key(token, public_key):
 
     Chapter 4 reuses this for HCMD-08 step 5, after its own key checks.
     """
-    # Step 2 [TOK-07]: split at the FIRST "."; that "." must be neither the first nor the last
-    # character, i.e. both parts are non-empty (see ambiguity notes on the wording).
-    # A value that is not a string at all (e.g. a JSON number) contains no "." either: it fails
-    # this step rather than being an adapter shape error (the vectors' reading of TOK-06; see
-    # ambiguity notes on ADP-08).
+    # Step 2 [TOK-06]/[TOK-07]: the token is a string, and splitting it at its FIRST "." gives a
+    # non-empty body and a non-empty signature part (so ".abc.def" is malformed). A token of
+    # another JSON type fails this step, not the adapter's shape check [ADP-08].
     if not isinstance(token, str):
         raise ProtocolError("token.malformed", "the token is not a string")
     dot = token.find(".")
@@ -47,12 +46,13 @@ def verify_with_key(token, public_key):
     # Step 4 [TOK-03]: exactly 64 bytes (a DER signature is 70-72 bytes and fails here).
     if len(sig) != 64:
         raise ProtocolError("token.bad-signature", "signature is %d bytes, not 64" % len(sig))
-    # Step 5 [TOK-02]/[TOK-08]: over the ASCII of the body text exactly as received [CONV-12].
-    # body_text decoded as base64url, so it is ASCII.
+    # Step 5 [TOK-02]/[TOK-08]: over the ASCII of the body text exactly as received [CONV-12],
+    # with 1 <= r, s < n. body_text decoded as base64url, so it is ASCII.
     if not ec.verify_raw(public_key, sig, body_text.encode("ascii")):
         raise ProtocolError("token.bad-signature", "signature does not verify")
-    # Steps 6-7 [TOK-09]: only now is the payload looked at.
-    payload = parse_utf8_json(body, "token.bad-payload")      # [CONV-13], [CONV-14]
+    # Steps 6-7 [TOK-09]: only now is the payload looked at. Step 6: JSON (CONV-16) in UTF-8;
+    # invalid UTF-8 and a byte-order mark are rejected too (the SHOULD of CONV-13).
+    payload = parse_utf8_json(body, "token.bad-payload")      # [CONV-13], [CONV-14], [CONV-16]
     if not isinstance(payload, dict):
         raise ProtocolError("token.bad-payload", "payload is not a JSON object")  # [TOK-01]
     return payload
