@@ -63,7 +63,7 @@ interface ClientHandlers {
   open?: () => void;
   message?: (msg: unknown) => void;
   closed?: () => void;
-  unavailable?: () => void;
+  unavailable?: (code: string) => void;
 }
 interface Authority {
   label: string;
@@ -135,7 +135,7 @@ export function createLocalBus(opts: LocalBusOptions = {}): LocalBus {
         const auth: Authority = { label: `a${++authorities}`, roomId, handlers: {}, conns: new Map(), dead: false };
         holders.set(roomId, auth);
         for (const o of orphans.filter((x) => x.roomId === roomId && !x.dead)) {
-          control(`gone:${o.label}`, () => o.handlers.gone?.('authority id re-claimed'));
+          control(`gone:${o.label}`, () => o.handlers.gone?.('signaling.authority-reclaimed'));
         }
         resolve({ transport: authorityTransport(auth) });
       });
@@ -204,7 +204,7 @@ export function createLocalBus(opts: LocalBusOptions = {}): LocalBus {
           const auth = validRoom(roomId) ? holders.get(roomId) : undefined;
           if (!auth) {
             ep.conn = null;
-            return ep.handlers.unavailable?.(); // nobody holds the id: PeerJS peer-unavailable
+            return ep.handlers.unavailable?.('signaling.peer-unavailable'); // nobody holds the id
           }
           if (partitioned.has(ep.id)) {
             ep.conn = null;

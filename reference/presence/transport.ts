@@ -26,6 +26,8 @@ export interface AuthorityTransport {
   onMessage(h: (conn: string, msg: unknown) => void): void;
   onDisconnect(h: (conn: string) => void): void;
   /** Our authority id was taken over by someone else (PeerJS `unavailable-id` after a reconnect). */
+  /** The authority id was taken over while we held it; the reason is the spec code
+   *  `signaling.authority-reclaimed` (SIG-24). */
   onGone(h: (reason: string) => void): void;
   send(conn: string, msg: JsonObject): void;
   /** Canonical fingerprint of the certificate the remote presented on this connection, or null. */
@@ -42,8 +44,9 @@ export interface ClientTransport {
   onMessage(h: (msg: unknown) => void): void;
   /** The current connection failed to open, closed, or errored. */
   onClosed(h: () => void): void;
-  /** The broker says nobody holds the authority id (PeerJS `peer-unavailable`). */
-  onUnavailable(h: () => void): void;
+  /** The broker says nobody holds the authority id (PeerJS `peer-unavailable`); the argument is the
+   *  spec code `signaling.peer-unavailable` (SIG-11). */
+  onUnavailable(h: (code: string) => void): void;
   /** Sends on the current connection if it is open; dropped otherwise. */
   send(msg: JsonObject): void;
   /** Close the connection and the endpoint (its broker registration). */

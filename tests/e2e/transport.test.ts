@@ -82,9 +82,9 @@ test('[SIG-20] [SIG-21] a broker that never answers makes the claim an error aft
 test('[SIG-13] [SIG-11] dialling an authority id nobody holds reports "unavailable" (EXPIRE)', async (ctx) => {
   const t = track(ctx, loopbackTransport(ctx.broker.url, fixtureCertificate('bob')));
   const client = t.connect('transport-nobody-here');
-  const unavailable = new Promise<void>((r) => client.onUnavailable(r));
+  const unavailable = new Promise<string>((r) => client.onUnavailable(r));
   client.dial();
-  await within(8_000, 'peer-unavailable', unavailable);
+  assert.is(await within(8_000, 'peer-unavailable', unavailable), 'signaling.peer-unavailable');
 });
 
 test('[SIG-10] [SAS-01] [HCMD-10] the coordinator keys a participant by its broker id and reads its live certificate', async (ctx) => {
@@ -133,7 +133,7 @@ test('[SIG-23] [SIG-24] a coordinator that loses its broker socket re-registers,
   const gone = new Promise<string>((r) => won.transport.onGone(r));
   // The broker drops the coordinator's socket and someone else holds the id before it returns.
   assert.ok(ctx.mini.steal('kbz-v1-transport-split'));
-  assert.is(await within(5_000, 'coordinator steps down', gone), 'authority id re-claimed');
+  assert.is(await within(5_000, 'coordinator steps down', gone), 'signaling.authority-reclaimed');
 });
 
 test('[SIG-14] [SIG-26] claim and dial go to one broker; a LEAVE naming the coordinator closes the connection to it', async (ctx) => {

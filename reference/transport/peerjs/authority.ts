@@ -60,7 +60,7 @@ export function authorityTransport(peer: Peer): PeerJsAuthority {
     // holds the authority id now, and this coordinator must step down [SIG-24].
     if ((e as { type?: string }).type === 'unavailable-id' && !closed) {
       stopKeepAlive();
-      h.gone?.('authority id re-claimed');
+      h.gone?.('signaling.authority-reclaimed');
     }
   });
 

@@ -18,7 +18,7 @@ export interface PeerJsClient extends ClientTransport {
 }
 
 export function clientTransport(authorityId: string, options: PeerOptions, registerTimeoutMs?: number): PeerJsClient {
-  const h: { open?: () => void; message?: (m: unknown) => void; closed?: () => void; unavailable?: () => void } = {};
+  const h: { open?: () => void; message?: (m: unknown) => void; closed?: () => void; unavailable?: (code: string) => void } = {};
   let peer: Peer | null = null;
   let registering = false;
   let stopKeepAlive: (() => void) | null = null;
@@ -82,7 +82,7 @@ export function clientTransport(authorityId: string, options: PeerOptions, regis
       peer.on('error', (e) => {
         const type = (e as { type?: string }).type;
         // EXPIRE for the authority id: nobody holds it [SIG-13].
-        if (type === 'peer-unavailable') later(h.unavailable);
+        if (type === 'peer-unavailable') later(() => h.unavailable?.('signaling.peer-unavailable'));
         // Other errors concern the broker socket; an open presence link does not depend on it.
         else if (conn && !conn.open) {
           const c = conn;
