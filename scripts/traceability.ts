@@ -3,9 +3,9 @@
 // has no covering vector, check or test, or when anything names an unknown requirement.
 //   npx tsx scripts/traceability.ts           write both files
 //   npx tsx scripts/traceability.ts --check   write nothing; exit 1 if stale or if the gate fails
-import { readFileSync, writeFileSync } from 'node:fs';
 import { collectCoverage, type Cover } from '../conformance/coverage.ts';
 import { loadRequirements, unmarkedNormativeBlocks, type Requirement } from '../conformance/spec-index.ts';
+import { syncGenerated } from './lib/generated.ts';
 
 const KINDS = ['vector', 'property', 'scenario', 'broker', 'test'] as const;
 
@@ -57,21 +57,13 @@ export async function render(): Promise<{ json: string; md: string; problems: st
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   const { json, md, problems } = await render();
-  const files: [string, string][] = [
-    [new URL('../spec/requirements.json', import.meta.url).pathname, json],
-    [new URL('../spec/traceability.md', import.meta.url).pathname, md],
-  ];
-  let stale = 0;
-  for (const [path, text] of files) {
-    let cur = '';
-    try {
-      cur = readFileSync(path, 'utf8');
-    } catch {}
-    if (cur === text) continue;
-    stale++;
-    if (check) console.error(`stale: ${path} (run npm run trace)`);
-    else writeFileSync(path, text);
-  }
+  const stale = syncGenerated(
+    new Map([
+      [new URL('../spec/requirements.json', import.meta.url).pathname, json],
+      [new URL('../spec/traceability.md', import.meta.url).pathname, md],
+    ]),
+    check,
+  );
   for (const p of problems) console.error(`traceability: ${p}`);
   console.log(`${problems.length} traceability problem(s)${stale ? (check ? `, ${stale} stale file(s)` : `, ${stale} file(s) written`) : ''}`);
   if (problems.length || (check && stale)) process.exit(1);

@@ -38,6 +38,9 @@ export async function answer(line: string): Promise<{ reply: object; stop: boole
       }
       return { reply: { ok: true, implementation: { name: 'kibitz-reference', version: pkg.version, language: 'typescript' }, profiles: [...PROFILES] }, stop: false };
     case 'run':
+      if (!Number.isInteger(msg.seq) || (msg.seq as number) < 1 || typeof msg.op !== 'string' || typeof msg.input !== 'object' || msg.input === null || Array.isArray(msg.input)) {
+        return { reply: badRequest('run needs a positive integer seq, a string op and an object input', msg.seq), stop: false };
+      }
       try {
         return { reply: { seq: msg.seq, ...(await runOp(String(msg.op), msg.input)) }, stop: false };
       } catch (e) {

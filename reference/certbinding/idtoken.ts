@@ -52,7 +52,8 @@ export function candidateKeys(jwks: unknown, kid: unknown): JsonObject[] {
       (absentish(k.use) || k.use === 'sig') &&
       (absentish(k.alg) || k.alg === 'RS256'),
   );
-  return kid ? rsa.filter((k) => k.kid === kid) : rsa;
+  if (!kid) return rsa; // null, false, 0 and '' count as absent, as upstream's truthiness test has it
+  return typeof kid === 'string' || typeof kid === 'number' ? rsa.filter((k) => k.kid === kid) : [];
 }
 
 async function rs256Verifies(jwk: JsonObject, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {

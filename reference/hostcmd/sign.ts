@@ -38,7 +38,7 @@ export function signHostCommand(args: SignHostCommandArgs): Result<{ token: stri
   const secret = importPrivateJwk(args.privateJwk);
   if (!secret.ok) return fail('hostcmd.bad-host-key', secret.error.message);
   if (!isHostOp(args.op)) return fail('hostcmd.unknown-op', `op ${JSON.stringify(args.op)} is not a host op [HCMD-17]`);
-  if (!Number.isInteger(args.now)) return fail('input.invalid', 'now must be integer epoch seconds');
+  if (!Number.isSafeInteger(args.now)) return fail('input.invalid', 'now must be integer epoch seconds below 2^53 [CONV-02], [CONV-16]');
   const takesTarget = TARGET_KIND[args.op] !== undefined;
   if (takesTarget && !args.target) return fail('hostcmd.missing-target', `op ${args.op} needs a non-empty target [HCMD-17]`);
   const random = args.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));

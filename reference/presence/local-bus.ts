@@ -127,6 +127,24 @@ export function createLocalBus(opts: LocalBusOptions = {}): LocalBus {
   };
   const control = (link: string, fn: () => void): void => deliver(link, fn, false); // link events are never lost
 
+  /** An authority stops holding its room: its links close (or, silently, just stop carrying frames). */
+  const retire = (auth: Authority, silent: boolean): void => {
+    auth.dead = true;
+    if (holders.get(auth.roomId) === auth) holders.delete(auth.roomId);
+    if (!silent) {
+      for (const [conn, ep] of auth.conns) {
+        control(`${conn}:down`, () => {
+          if (ep.conn === conn && !ep.closed) {
+            ep.conn = null;
+            ep.authority = null;
+            ep.handlers.closed?.();
+          }
+        });
+      }
+    }
+    auth.conns.clear();
+  };
+
   const claim = (roomId: string): Promise<ClaimResult> =>
     new Promise((resolve) => {
       if (!validRoom(roomId)) return resolve('error'); // a broker refuses the id [ROOM-06]
@@ -159,19 +177,7 @@ export function createLocalBus(opts: LocalBusOptions = {}): LocalBus {
     },
     remoteFingerprint: (conn) => Promise.resolve(auth.conns.has(conn) && !auth.dead ? fingerprintOf(auth.conns.get(conn)!.id) : null),
     close() {
-      if (auth.dead) return;
-      auth.dead = true;
-      if (holders.get(auth.roomId) === auth) holders.delete(auth.roomId);
-      for (const [conn, ep] of auth.conns) {
-        control(`${conn}:down`, () => {
-          if (ep.conn === conn && !ep.closed) {
-            ep.conn = null;
-            ep.authority = null;
-            ep.handlers.closed?.();
-          }
-        });
-      }
-      auth.conns.clear();
+      if (!auth.dead) retire(auth, false);
     },
   });
 
@@ -254,20 +260,7 @@ export function createLocalBus(opts: LocalBusOptions = {}): LocalBus {
     },
     crash(roomId, o = {}) {
       const auth = holders.get(roomId);
-      if (!auth) return;
-      holders.delete(roomId);
-      auth.dead = true;
-      for (const [conn, ep] of auth.conns) {
-        if (o.silent) continue; // the link just goes quiet; the participant's silence check notices
-        control(`${conn}:down`, () => {
-          if (ep.conn === conn && !ep.closed) {
-            ep.conn = null;
-            ep.authority = null;
-            ep.handlers.closed?.();
-          }
-        });
-      }
-      auth.conns.clear();
+      if (auth) retire(auth, o.silent === true); // silent: the links just go quiet; the silence check notices
     },
   };
 }

@@ -37,6 +37,8 @@ test('[ADP-11] the reference answers a line that is not a request with adapter.b
   assert.equal((await answer('not json')).reply, { ok: false, error: { code: 'adapter.bad-request', message: 'the line is not JSON' } });
   assert.equal((await answer('{"cmd":"dance","seq":3}')).reply, { seq: 3, ok: false, error: { code: 'adapter.bad-request', message: 'unknown cmd "dance"' } });
   assert.is((await answer('{"cmd":"stop"}')).stop, true);
+  assert.equal((await answer('{"cmd":"run","seq":0,"op":"room.normalize","input":{}}')).reply, { seq: 0, ok: false, error: { code: 'adapter.bad-request', message: 'run needs a positive integer seq, a string op and an object input' } });
+  assert.equal((await answer('{"cmd":"run","seq":2,"op":"room.normalize","input":[]}')).reply, { seq: 2, ok: false, error: { code: 'adapter.bad-request', message: 'run needs a positive integer seq, a string op and an object input' } });
   const early = await answer('{"cmd":"run","seq":1,"op":"room.normalize","input":{"name":"A"}}');
   assert.equal(early.reply, { seq: 1, ok: true, output: { room: 'a' } }, 'a run before start is answered');
 });

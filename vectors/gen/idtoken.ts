@@ -138,6 +138,8 @@ export const idtokenVectors: FileSpec = {
         idt('rogue-signer-no-kid', 'Signed by an unpublished key, no kid: no candidate verifies', ['IDT-06', 'IDT-07'], { signer: ROGUE, header: { kid: undefined as never }, flags: ['forged'], error: 'idtoken.bad-signature' }),
         idt('tampered-claims', 'Claims changed after signing', ['IDT-07'], { jwt: (() => { const [h, , s] = rs256(P1, HEADER, CLAIMS).split('.'); return `${h}.${seg(claimsWith({ email: 'mallory@example.com' }))}.${s}`; })(), flags: ['forged'], error: 'idtoken.bad-signature' }),
         idt('kid-number', 'A numeric kid matches no string kid (no type conversion)', ['IDT-06'], { header: { kid: 5 }, input: { jwks: { keys: [{ ...publicRsaJwk(P1), kid: '5' }] } }, flags: ['kid'], error: 'idtoken.no-key' }),
+        idt('kid-object', 'A kid that is an object matches no candidate', ['IDT-06'], { header: { kid: { id: P1.kid! } }, flags: ['kid'], error: 'idtoken.no-key' }),
+        idt('jwks-not-object', 'A JWKS that is not an object with a keys array has no candidates', ['IDT-05', 'ADP-08'], { input: { jwks: 'https://idp.example/keys' }, flags: ['kid'], error: 'idtoken.no-key' }),
         idt('kid-selects-wrong-key', 'kid of key 1 but signed with key 2: only key 1 is tried', ['IDT-06'], { signer: P2, flags: ['kid'], error: 'idtoken.bad-signature' }),
       ],
     },

@@ -4,6 +4,7 @@
 // crashes); every presence decision is the implementation's. Deterministic for a given seed.
 import type { JsonObject, JsonValue } from '../../../reference/encoding/json.ts';
 import type { Implementation } from '../../impl/types.ts';
+import { seededRng } from '../../../reference/presence/prng.ts';
 import { isObj, Session, type Output } from './driver.ts';
 
 export interface Faults {
@@ -35,18 +36,6 @@ interface Job {
   run: () => Promise<void>;
 }
 
-/** mulberry32: small, seedable, reproducible in any language. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Sim {
   now: number;
   peers: SimPeer[] = [];
@@ -67,7 +56,7 @@ export class Sim {
     private readonly room = 'standup',
   ) {
     this.now = start;
-    this.random = rng(seed);
+    this.random = seededRng(seed); // the reference's mulberry32: reproducible in any language
   }
 
   // ---- scheduling ------------------------------------------------------------------------------
