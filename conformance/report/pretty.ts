@@ -47,6 +47,9 @@ export function renderPretty(report: Report): string {
   const untested = report.requirements.filter((r) => r.outcome === 'untested').length;
   const mustFails = report.requirements.filter((r) => r.outcome === 'fail').length;
   out.push(`\n${report.requirements.length} requirements: ${mustFails} failing at MUST level, ${untested} not exercised by the selected profiles.`);
+  if (!('broker' in report.profiles) && report.requirements.some((r) => r.outcome === 'untested' && r.id.startsWith('SIG-'))) {
+    out.push('(SIG-* are checked against a broker by `kibitz-conformance broker --url ...`; spec/traceability.md lists every covering test.)');
+  }
   out.push(report.exitCode === 0 ? 'RESULT: conformant for the selected profiles (no MUST-level failure).' : 'RESULT: NOT conformant (see above).');
   return out.join('\n') + '\n';
 }
