@@ -1,11 +1,11 @@
 // Registering an id with the broker, with the three outcomes of the claim [SIG-20]: ok (OPEN),
 // taken (ID-TAKEN, PeerJS `unavailable-id`) or error (anything else, or nothing within 8 s).
 // Every outcome other than ok destroys the Peer before it is reported [SIG-21].
-import { randomBytes } from 'node:crypto';
 import type { Peer, PeerOptions } from 'peerjs';
 import { fail, ok, type Result } from '../../result.ts';
 import { loadPeerJs } from './environment.ts';
 import { REGISTER_TIMEOUT_MS } from './options.ts';
+import { newSocketToken } from '../../messages/socket-token.ts';
 
 export type Registered = Result<Peer>;
 
@@ -18,7 +18,7 @@ export async function registerPeer(id: string | undefined, options: PeerOptions,
   const { Peer } = await loadPeerJs();
   // A fresh 128-bit token per registration, kept by PeerJS for its re-registrations [SIG-01];
   // PeerJS's own comes from Math.random (MSG-11).
-  const opts: PeerOptions = { ...options, token: randomBytes(16).toString('hex') };
+  const opts: PeerOptions = { ...options, token: newSocketToken() };
   let peer: Peer;
   try {
     peer = id === undefined ? new Peer(opts) : new Peer(id, opts);

@@ -12,7 +12,7 @@ import { within } from './time.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns',
@@ -57,7 +57,7 @@ export async function openBrowserPage(scripts: string[] = []): Promise<BrowserPa
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    ctx = await within(30_000, 'launching chromium', chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true }));
+    ctx = await within(30_000, 'launching chromium', chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }));
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     // tsx compiles functions handed to evaluate() with esbuild's __name helper; give it one.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
