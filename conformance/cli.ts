@@ -1,20 +1,16 @@
 // kibitz-conformance: checks an implementation of the Kibitz protocol against the spec.
 // See spec/10-adapter-protocol.md section 10.5 and the README.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Report } from '../schemas/src/report.ts';
 import type { Expectation } from './expectations.ts';
 import { loadExpectations } from './expectations.ts';
 import { resolveImplementation } from './impl/resolve.ts';
 import { buildReport } from './report/build.ts';
-import { renderJunit } from './report/junit.ts';
-import { renderMarkdown } from './report/md.ts';
-import { renderPretty } from './report/pretty.ts';
-import { renderTap } from './report/tap.ts';
 import { runChecks } from './runner.ts';
 import { loadRequirements } from './spec-index.ts';
 import { allChecks, KNOWN_PROFILES, selectChecks } from './suite.ts';
 import { loadVectorFiles } from './checks/vectors.ts';
+import { emitReport, REPORTERS } from './report/emit.ts';
 
 const USAGE = `Usage: kibitz-conformance [options]
        kibitz-conformance broker --url ws://HOST:PORT/PATH [options]   (see --help there)
@@ -36,13 +32,6 @@ Exit status: 0 when no MUST-level check failed (and no check errored or unexpect
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const SPEC_VERSION = '0.1.0';
-const RENDER: Record<string, (r: Report) => string> = {
-  pretty: renderPretty,
-  tap: renderTap,
-  junit: renderJunit,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
-  md: renderMarkdown,
-};
 
 function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -84,8 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const render = RENDER[args.reporter!];
-  if (!render) {
+  if (!REPORTERS[args.reporter!]) {
     console.error(`unknown reporter ${args.reporter}\n\n${USAGE}`);
     return 2;
   }
@@ -168,13 +156,6 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`\n--validate-protocol: ${violations.length} adapter message(s) break schemas/json/adapter-protocol.schema.json:`);
     for (const v of violations.slice(0, 20)) console.error(`  ${v}`);
   }
-  const text = render(report);
-  if (args.out) {
-    writeFileSync(args.out, text);
-    process.stdout.write(renderPretty(report));
-    console.log(`${args.reporter} report written to ${args.out}`);
-  } else {
-    process.stdout.write(text);
-  }
+  emitReport(report, args.reporter!, args.out);
   return report.exitCode;
 }

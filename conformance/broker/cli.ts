@@ -1,19 +1,15 @@
 // kibitz-conformance broker: black-box checks of a PeerJS-protocol broker against
 // spec/09-signaling.md, over WebSocket and HTTP. Reports look like the adapter suite's.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Report } from '../../schemas/src/report.ts';
 import { loadExpectations, type Expectation } from '../expectations.ts';
 import { buildReport } from '../report/build.ts';
-import { renderJunit } from '../report/junit.ts';
-import { renderMarkdown } from '../report/md.ts';
-import { renderPretty } from '../report/pretty.ts';
-import { renderTap } from '../report/tap.ts';
 import { loadRequirements, type Requirement } from '../spec-index.ts';
 import { fetchText } from './checks/http.ts';
 import { parseEndpoint, rootUrl, socketUrl, type BrokerEndpoint } from './endpoint.ts';
 import { BrokerSocket } from './socket.ts';
 import { BROKER_PROFILE, DEFAULT_TIMEOUTS, runBrokerChecks, selectBrokerChecks } from './suite.ts';
+import { emitReport, REPORTERS } from '../report/emit.ts';
 
 const USAGE = `Usage: kibitz-conformance broker --url ws://HOST:PORT/PATH [options]
 
@@ -36,13 +32,6 @@ Exit status: 0 when no MUST-level check failed (and none errored), 1 otherwise, 
 
 const SPEC_VERSION = '0.1.0';
 const CHAPTER = 'spec/09-signaling.md';
-const RENDER: Record<string, (r: Report) => string> = {
-  pretty: renderPretty,
-  tap: renderTap,
-  junit: renderJunit,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
-  md: renderMarkdown,
-};
 
 const positiveInt = (s: string | undefined): number | null => {
   const n = Number(s);
@@ -114,8 +103,7 @@ export async function brokerMain(argv: string[]): Promise<number> {
     console.error(`${endpoint}\n\n${USAGE}`);
     return 2;
   }
-  const render = RENDER[args.reporter!];
-  if (!render) {
+  if (!REPORTERS[args.reporter!]) {
     console.error(`unknown reporter ${args.reporter}\n\n${USAGE}`);
     return 2;
   }
@@ -175,15 +163,6 @@ export async function brokerMain(argv: string[]): Promise<number> {
     results,
     reqs,
   });
-  const text = render(report);
-  if (args.out) {
-    writeFileSync(args.out, text);
-    if (!args.quiet) {
-      process.stdout.write(renderPretty(report));
-      console.log(`${args.reporter} report written to ${args.out}`);
-    }
-  } else {
-    process.stdout.write(text);
-  }
+  emitReport(report, args.reporter!, args.out, args.quiet);
   return report.exitCode;
 }
