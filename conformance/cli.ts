@@ -1,6 +1,5 @@
 // kibitz-conformance: checks an implementation of the Kibitz protocol against the spec.
 // See spec/10-adapter-protocol.md section 10.5 and the README.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Expectation } from './expectations.ts';
 import { loadExpectations } from './expectations.ts';
@@ -11,6 +10,7 @@ import { loadRequirements } from './spec-index.ts';
 import { allChecks, KNOWN_PROFILES, selectChecks } from './suite.ts';
 import { loadVectorFiles } from './checks/vectors.ts';
 import { emitReport, REPORTERS } from './report/emit.ts';
+import { PACKAGE_VERSION, SPEC_VERSION } from '../reference/adapter/info.ts';
 
 const USAGE = `Usage: kibitz-conformance [options]
        kibitz-conformance broker --url ws://HOST:PORT/PATH [options]   (see --help there)
@@ -30,8 +30,6 @@ const USAGE = `Usage: kibitz-conformance [options]
   --vectors <dir>       read vector files from this directory instead of the bundled vectors/
 Exit status: 0 when no MUST-level check failed (and no check errored or unexpectedly passed), 1 otherwise, 2 on usage errors.`;
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-const SPEC_VERSION = '0.1.0';
 
 function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -141,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   await impl.stop();
 
   const report = buildReport({
-    suiteVersion: pkg.version,
+    suiteVersion: PACKAGE_VERSION,
     specVersion: SPEC_VERSION,
     label: impl.label,
     info,

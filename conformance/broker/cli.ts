@@ -1,6 +1,5 @@
 // kibitz-conformance broker: black-box checks of a PeerJS-protocol broker against
 // spec/09-signaling.md, over WebSocket and HTTP. Reports look like the adapter suite's.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadExpectations, type Expectation } from '../expectations.ts';
 import { buildReport } from '../report/build.ts';
@@ -10,6 +9,7 @@ import { parseEndpoint, rootUrl, socketUrl, type BrokerEndpoint } from './endpoi
 import { BrokerSocket } from './socket.ts';
 import { BROKER_PROFILE, DEFAULT_TIMEOUTS, runBrokerChecks, selectBrokerChecks } from './suite.ts';
 import { emitReport, REPORTERS } from '../report/emit.ts';
+import { PACKAGE_VERSION, SPEC_VERSION } from '../../reference/adapter/info.ts';
 
 const USAGE = `Usage: kibitz-conformance broker --url ws://HOST:PORT/PATH [options]
 
@@ -30,7 +30,6 @@ a PeerJS client is configured: scheme (ws or wss), host, port and the PeerJS "pa
   --list                   list the checks and exit
 Exit status: 0 when no MUST-level check failed (and none errored), 1 otherwise, 2 on usage errors.`;
 
-const SPEC_VERSION = '0.1.0';
 const CHAPTER = 'spec/09-signaling.md';
 
 const positiveInt = (s: string | undefined): number | null => {
@@ -129,7 +128,6 @@ export async function brokerMain(argv: string[]): Promise<number> {
   // The report grid shows this chapter only: the broker suite tests nothing else.
   const all = loadRequirements();
   const reqs = new Map<string, Requirement>([...all].filter(([, q]) => q.chapter === CHAPTER));
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const base = ['kibitz-conformance', 'broker', '--url', endpoint.base, ...(args.key !== 'peerjs' ? ['--key', args.key!] : [])];
   const down = await unreachable(endpoint, stepMs);
   if (down) {
@@ -153,7 +151,7 @@ export async function brokerMain(argv: string[]): Promise<number> {
   });
   if (tty) process.stderr.write('\r' + ' '.repeat(90) + '\r');
   const report = buildReport({
-    suiteVersion: pkg.version,
+    suiteVersion: PACKAGE_VERSION,
     specVersion: SPEC_VERSION,
     label: `broker ${endpoint.base}`,
     info: { name, version: 'version unknown', language: 'PeerJS server protocol', profiles: [BROKER_PROFILE] },

@@ -1,12 +1,10 @@
 // Serves the reference over the adapter protocol: JSON Lines on stdin/stdout, one response per
 // request, in order (spec/10-adapter-protocol.md). Nothing but responses goes to stdout.
 import { createInterface } from 'node:readline';
-import { readFileSync } from 'node:fs';
 import type { JsonValue } from '../encoding/json.ts';
 import { runOp } from './ops.ts';
+import { REFERENCE_IMPLEMENTATION } from './info.ts';
 import { PROFILES } from './profiles.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 interface Request {
   cmd?: unknown;
@@ -36,7 +34,7 @@ export async function answer(line: string): Promise<{ reply: object; stop: boole
       if (msg.version !== 1) {
         return { reply: { ok: false, error: { code: 'adapter.unsupported-version', message: `only version 1, not ${JSON.stringify(msg.version)}` } }, stop: false };
       }
-      return { reply: { ok: true, implementation: { name: 'kibitz-reference', version: pkg.version, language: 'typescript' }, profiles: [...PROFILES] }, stop: false };
+      return { reply: { ok: true, implementation: REFERENCE_IMPLEMENTATION, profiles: [...PROFILES] }, stop: false };
     case 'run':
       if (!Number.isInteger(msg.seq) || (msg.seq as number) < 1 || typeof msg.op !== 'string' || typeof msg.input !== 'object' || msg.input === null || Array.isArray(msg.input)) {
         return { reply: badRequest('run needs a positive integer seq, a string op and an object input', msg.seq), stop: false };

@@ -13,7 +13,7 @@ import { VectorFile as VectorFileSchema, type VectorFile, type VectorGroup, type
 
 const checkFile = Compile(VectorFileSchema);
 
-export const SPEC_VERSION = '0.1.0';
+import { SPEC_VERSION } from '../../reference/adapter/info.ts';
 export const GENERATOR = { name: 'scripts/gen-vectors.ts', version: '1' };
 
 export interface Case {
