@@ -33,3 +33,9 @@ export function ajvValidators(): Map<string, ValidateFunction> {
   }
   return out;
 }
+
+/** Ajv 2020 strict validator for one standalone document of schemas/json (vector-file, report, ...). */
+export function validatorFor(name: string): ValidateFunction {
+  const schema = JSON.parse(readFileSync(new URL(`../../schemas/json/${name}.schema.json`, import.meta.url), 'utf8')) as object;
+  return new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+}
