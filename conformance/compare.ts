@@ -48,9 +48,9 @@ export function compareSignedToken(op: string, input: JsonObject, expected: Json
     return { same: false, requirement, message: `the produced token does not verify: ${verified.error.code}: ${verified.error.message}` };
   }
   const expBody = String(expected.token).split('.')[0]!;
-  const actBody = token.slice(0, token.indexOf('.'));
+  const actBody = verified.value.body;
   const want = bodyJson(expBody);
-  const got = bodyJson(actBody);
+  const got = verified.value.payload; // already decoded and parsed by the verification above
   const orderReq = op === 'hostcmd.sign' ? 'HCMD-03' : 'TOK-01';
   if (!want || !got || !jsonEqual(want, got)) {
     return { same: false, requirement: orderReq, message: `payload differs: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}` };

@@ -1,13 +1,12 @@
 // Property checks of the crypto profile. The oracle is the in-process reference (differential
 // testing), plus properties that need no oracle (symmetry, shape, tamper rejection, time windows).
-import { createPrivateKey, sign as rsaSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { runOp } from '../../reference/adapter/ops.ts';
 import { certBindingNonce } from '../../reference/certbinding/nonce.ts';
 import { encodeBase64url } from '../../reference/encoding/base64url.ts';
 import type { JsonObject } from '../../reference/encoding/json.ts';
-import { ascii, utf8 } from '../../reference/encoding/text.ts';
+import { utf8 } from '../../reference/encoding/text.ts';
 import { hostCommandPayload } from '../../reference/hostcmd/sign.ts';
 import { HOST_OPS } from '../../reference/hostcmd/payload.ts';
 import { BROKER_ID_PATTERN } from '../../reference/room/normalize.ts';
@@ -18,6 +17,7 @@ import type { Implementation } from '../impl/types.ts';
 import { anyText, fingerprint, messyFingerprint, payloadObject, roomName, salt } from './crypto-arbitraries.ts';
 import { call, isFailure, outputOf, propertyCheck, type Failure } from './property.ts';
 import type { Check } from './types.ts';
+import { rs256 } from '../../vectors/gen/jwt.ts';
 
 /** Output of the reference for the same op: the differential oracle. */
 async function oracle(op: string, input: JsonObject): Promise<JsonObject> {
@@ -39,14 +39,9 @@ const HOST_PRIV = privateJwkFromSecret(hostSecret);
 const HOST_PUB = publicJwkFromSecret(hostSecret);
 const NOW = 1_700_000_000;
 const rsa = JSON.parse(readFileSync(new URL('../../vectors/fixtures/rsa-keys.json', import.meta.url), 'utf8')).keys['provider-1'] as JsonObject;
-const RSA_KEY = createPrivateKey({ key: rsa as never, format: 'jwk' });
 const JWKS = { keys: [{ kty: 'RSA', n: rsa.n!, e: rsa.e!, kid: rsa.kid!, alg: 'RS256', use: 'sig' }] };
 
-const seg = (v: unknown) => encodeBase64url(utf8(JSON.stringify(v)));
-function jwt(header: JsonObject, claims: JsonObject): string {
-  const input = `${seg(header)}.${seg(claims)}`;
-  return `${input}.${encodeBase64url(new Uint8Array(rsaSign('sha256', ascii(input), RSA_KEY)))}`;
-}
+const jwt = (header: JsonObject, claims: JsonObject): string => rs256(rsa, header, claims);
 
 const ROOM = 'standup';
 
