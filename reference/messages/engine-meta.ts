@@ -2,6 +2,7 @@
 // for what this record holds: peers that predate it, or send garbage, read as protocol 1 with no
 // features, which keeps old and new peers in one call.
 import { PROTOCOL_VERSION } from '../../schemas/src/presence.ts';
+import { isJsonObject } from '../encoding/json.ts';
 
 export interface EngineInfo {
   readonly v: string;
@@ -13,13 +14,12 @@ export interface EngineInfo {
 /** Readers use at most this many characters of `b` and entries of `f` (upstream's bound). */
 export const ENGINE_FIELD_CAP = 64;
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The engine record of a member's meta, or undefined for a peer that publishes none. */
 export function readEngineMeta(meta: unknown): EngineInfo | undefined {
-  if (!isRecord(meta)) return undefined;
+  if (!isJsonObject(meta)) return undefined;
   const raw = meta['~kbz'];
-  if (!isRecord(raw)) return undefined;
+  if (!isJsonObject(raw)) return undefined;
   return {
     v: typeof raw.v === 'string' ? raw.v : '',
     b: typeof raw.b === 'string' ? raw.b.slice(0, ENGINE_FIELD_CAP) : '',

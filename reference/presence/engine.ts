@@ -5,6 +5,7 @@
 // back what the world answered, one event at a time (run-to-completion, so a synchronous
 // transport cannot re-enter the machine mid-step).
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
+import { toHex } from '../encoding/text.ts';
 import { claimablePeerId, normalizeRoom } from '../room/normalize.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { GateConfig } from './coordinator.ts';
@@ -74,7 +75,7 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
   const clock = opts.clock ?? systemClock;
   const random = opts.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   // The token is a bearer credential (lock bypass, silent re-admission): unguessable [PRES-61].
-  const token = opts.identity || Array.from(random(16), (b) => b.toString(16).padStart(2, '0')).join('');
+  const token = opts.identity || toHex(random(16));
   const roomId = normalizeRoom(roomName);
   const claimable = claimablePeerId(roomName);
 

@@ -1,7 +1,7 @@
 // Drives one presence machine of the implementation under test through the session ops of
 // spec/08-presence.md 8.8. Anything but a clean answer becomes a HarnessStop, which the check
 // turns into `unsupported` or `errored` (never into a verdict about presence).
-import type { JsonObject, JsonValue } from '../../../reference/encoding/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../reference/encoding/json.ts';
 import { isErrored, isUnsupported, type Implementation } from '../../impl/types.ts';
 
 export type Output = JsonObject & { type: string };
@@ -78,4 +78,4 @@ export function rostersIn(outs: Output[]): { ids: string[]; lobby: unknown; lock
   return out;
 }
 
-export const isObj = (v: JsonValue | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: JsonValue | undefined): v is JsonObject => isJsonObject(v);
