@@ -10,7 +10,7 @@ import { allChecks, selectChecks } from '../conformance/suite.ts';
 import type { Check } from '../conformance/checks/types.ts';
 
 const BIN = new URL('../bin/kibitz-reference.mjs', import.meta.url).pathname;
-const PY = new URL('../conformance/adapters/python/adapter.py', import.meta.url).pathname;
+const PY = new URL('../implementations/python/adapter.py', import.meta.url).pathname;
 
 async function rate(make: () => Implementation, checks: Check[], reqs: ReturnType<typeof loadRequirements>): Promise<[number, number]> {
   const impl = make();

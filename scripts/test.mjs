@@ -5,6 +5,15 @@
 // handle would otherwise hang CI forever).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { ensureDebianPackages } from './preflight.mjs';
+
+try {
+  ensureDebianPackages();
+} catch (e) {
+  console.error(e.message);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const require = createRequire(import.meta.url);
 const uvuBin = new URL('../bin.js', 'file://' + require.resolve('uvu')).pathname; // bin.js is not exported

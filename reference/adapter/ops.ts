@@ -4,14 +4,12 @@
 import type { JsonValue } from '../encoding/json.ts';
 import type { OpHandler, OpOutcome } from './outcome.ts';
 import { InputError, obj } from './input.ts';
-import { CRYPTO_OPS } from './crypto-ops.ts';
-import { SCHEMA_OPS } from './schema-ops.ts';
-import { PRESENCE_OPS } from './presence-ops.ts';
+import { OP_TABLES } from './profiles.ts';
 
 export type { OpHandler, OpOutcome } from './outcome.ts';
 
 /** Every op table the reference implements, one per profile. */
-const registries: readonly Record<string, OpHandler>[] = [CRYPTO_OPS, PRESENCE_OPS, SCHEMA_OPS];
+const registries: readonly Record<string, OpHandler>[] = OP_TABLES.map((t) => t.ops);
 
 export function listOps(): string[] {
   return registries.flatMap((r) => Object.keys(r)).sort();

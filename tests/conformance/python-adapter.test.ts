@@ -1,4 +1,4 @@
-// The independent second implementation (conformance/adapters/python, written from the spec text
+// The independent second implementation (implementations/python, written from the spec text
 // alone) passes the whole crypto profile through the stdio adapter protocol, with every message
 // valid against the adapter-protocol schema.
 import { existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { StdioImplementation } from '../../conformance/impl/stdio.ts';
 import { run } from './helpers.ts';
 
 const PYTHON = '/usr/bin/python3';
-const ADAPTER = new URL('../../conformance/adapters/python/adapter.py', import.meta.url).pathname;
+const ADAPTER = new URL('../../implementations/python/adapter.py', import.meta.url).pathname;
 
 test('[ADP-03] kibitz-py (Python, spec-only) passes every crypto check with no protocol violation', async () => {
   assert.ok(existsSync(PYTHON), `${PYTHON} is missing: install python3 and python3-cryptography (.ci/run does)`);

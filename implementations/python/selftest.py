@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every `crypto`-profile vector in vectors/*.json through adapter.py over the JSON Lines protocol.
 
-    /usr/bin/python3 conformance/adapters/python/selftest.py [-v] [vectors/token.json ...]
+    /usr/bin/python3 implementations/python/selftest.py [-v] [vectors/token.json ...]
 
 Comparison follows spec 10.3: `exact` deep JSON equality (member order ignored, numbers by value,
 booleans distinct from numbers, `x-` members ignored) for every op except token.sign and

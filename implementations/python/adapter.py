@@ -3,7 +3,7 @@
 
 Run with Debian's interpreter (it has python3-cryptography 38):
 
-    /usr/bin/python3 conformance/adapters/python/adapter.py
+    /usr/bin/python3 implementations/python/adapter.py
 
 [ADP-01] one JSON object per line on stdout, nothing else; diagnostics go to stderr.
 [ADP-02] exactly one response per request, in order.
