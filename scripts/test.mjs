@@ -18,7 +18,9 @@ try {
 const require = createRequire(import.meta.url);
 const uvuBin = new URL('../bin.js', 'file://' + require.resolve('uvu')).pathname; // bin.js is not exported
 const [dir = process.env.TEST_DIR ?? 'tests', pattern] = process.argv.slice(2);
-const args = ['--import', 'tsx', uvuBin, dir, ...(pattern ? [pattern] : []), '-c', 'false'];
+// Only *.test.ts files are suites: support code, fixtures and mutants live beside them.
+const suites = pattern ? `^(?=.*${pattern}).*\\.test\\.ts$` : '\\.test\\.ts$';
+const args = ['--import', 'tsx', uvuBin, dir, suites, '-c', 'false'];
 const limitMs = Number(process.env.TEST_TIMEOUT_MS ?? 290_000);
 const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';

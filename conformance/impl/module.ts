@@ -2,7 +2,7 @@
 //   info: {name, version, language, profiles}      (or a function returning it)
 //   run(op, input) => response | Promise<response>   (the adapter response shape, without seq)
 //   stop?()                                          (optional)
-// The mutant implementations in conformance/mutants/ use this form.
+// The mutant implementations in tests/mutants/ use this form.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { JsonValue } from '../../reference/encoding/json.ts';

@@ -1,7 +1,7 @@
 // The coordinator as a sans-IO state machine (spec/08-presence.md, "The coordinator").
 // It keeps presence for the room: who is connected, who is in the call (the roster), the lobby,
 // the lock, the kick lists and the host slot. Every decision a fork could get subtly wrong is a
-// small protected method, so a deliberately broken coordinator (conformance/mutants/presence/)
+// small protected method, so a deliberately broken coordinator (tests/mutants/presence/)
 // is a one-method subclass rather than a copy.
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import type { Result } from '../result.ts';

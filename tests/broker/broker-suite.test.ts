@@ -9,8 +9,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Report } from '../../schemas/src/report.ts';
 import { brokerMain } from '../../conformance/broker/cli.ts';
-import { FIXTURES } from '../../conformance/broker/fixtures/index.ts';
-import { startStockPeerServer, type RunningBroker } from '../../conformance/broker/stock-server.ts';
+import { FIXTURES } from './fixtures/index.ts';
+import { startStockPeerServer, type RunningBroker } from './stock-server.ts';
 import { BROKER_CHECKS } from '../../conformance/broker/checks.ts';
 import { within } from '../e2e/support/time.ts';
 

@@ -3,8 +3,8 @@
 // every mutant against the full crypto suite.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CRYPTO_MUTANTS, loadCryptoMutant } from '../../conformance/mutants/crypto/index.ts';
-import { groupOf, scoreMutant } from '../../conformance/mutants/score.ts';
+import { CRYPTO_MUTANTS, loadCryptoMutant } from '../mutants/crypto/index.ts';
+import { groupOf, scoreMutant } from '../mutants/score.ts';
 
 assert.ok(CRYPTO_MUTANTS.length >= 15, 'at least 15 mutants');
 
@@ -12,7 +12,7 @@ for (const name of CRYPTO_MUTANTS) {
   test(`mutant ${name} is caught`, async () => {
     const m = await loadCryptoMutant(name);
     const only = [...new Set(m.mustFail.map(groupOf))];
-    const s = await scoreMutant(`conformance/mutants/crypto/${name}.ts`, name, m.mustFail, { profiles: ['crypto'], only, runs: 60, seed: 20261121 });
+    const s = await scoreMutant(`tests/mutants/crypto/${name}.ts`, name, m.mustFail, { profiles: ['crypto'], only, runs: 60, seed: 20261121 });
     assert.ok(s.exitNonZero, `${name}: no check failed`);
     assert.equal(s.missing, [], `${name} (${m.bug}, ${m.breaks}) escaped: ${s.missing.join(', ')}`);
   });

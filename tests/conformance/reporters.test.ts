@@ -51,7 +51,7 @@ test('expectations: xfail absorbs a known failure, a stale entry is xpass (exit 
       'token.structure': { expect: 'skip', reason: 'coarse skip of a group' },
     },
   }));
-  const lowS = `module:${new URL('../../conformance/mutants/crypto/token-low-s-only.ts', import.meta.url).pathname}`;
+  const lowS = `module:${new URL('../mutants/crypto/token-low-s-only.ts', import.meta.url).pathname}`;
   const ok = await cli(['--impl', lowS, ...ONLY, '--expect', expect, '--reporter', 'json']);
   const rep = JSON.parse(ok.stdout) as Report;
   assert.is(ok.code, 0, 'the only failure is expected');
@@ -74,7 +74,7 @@ function wellFormedXml(xml: string): boolean {
 }
 
 test('JUnit XML is well-formed with one testcase per check; TAP has a matching plan; md has a verdict', async () => {
-  const mutant = `module:${new URL('../../conformance/mutants/crypto/token-der-signature.ts', import.meta.url).pathname}`;
+  const mutant = `module:${new URL('../mutants/crypto/token-der-signature.ts', import.meta.url).pathname}`;
   const junit = await cli(['--impl', mutant, ...ONLY, '--reporter', 'junit']);
   assert.is(junit.code, 1);
   assert.ok(wellFormedXml(junit.stdout), 'JUnit is well-formed');

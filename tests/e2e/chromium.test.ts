@@ -5,7 +5,7 @@
 // fails the test: openBrowserPage throws, inside the test body, never in a hook.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startStockPeerServer, type RunningBroker } from '../../conformance/broker/stock-server.ts';
+import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { joinRoom, type Room } from '../../reference/presence/engine.ts';
 import { shutdownWebRtc } from '../../reference/transport/peerjs/environment.ts';
 import type { PeerJsRoomTransport } from '../../reference/transport/peerjs/room-transport.ts';

@@ -3,7 +3,7 @@
 // fingerprint, and within a call the fingerprint a peer binds to is the one the other end sees.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startStockPeerServer, type RunningBroker } from '../../conformance/broker/stock-server.ts';
+import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { certBindingNonce } from '../../reference/certbinding/nonce.ts';
 import { joinRoom, type Room } from '../../reference/presence/engine.ts';
 import { freshCallCertificate, type CallCertificate } from '../../reference/transport/peerjs/certificate.ts';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startStockPeerServer, type RunningBroker } from '../../conformance/broker/stock-server.ts';
+import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { verifyIdToken } from '../../reference/certbinding/idtoken.ts';
 import { certBindingNonce } from '../../reference/certbinding/nonce.ts';
 import { joinRoom, type GateVerdict, type Room } from '../../reference/presence/engine.ts';

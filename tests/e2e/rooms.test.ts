@@ -5,7 +5,7 @@
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startStockPeerServer, type RunningBroker } from '../../conformance/broker/stock-server.ts';
+import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { signHostCommand } from '../../reference/hostcmd/sign.ts';
 import { joinRoom, type Room } from '../../reference/presence/engine.ts';
 import { normalizeRoom } from '../../reference/room/normalize.ts';

@@ -2,8 +2,8 @@
 // broker-vouched connection id, EXPIRE as "nobody holds the id", and the live certificate.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startMiniBroker, type MiniBroker } from '../../conformance/broker/fixtures/mini-broker.ts';
-import { startStockPeerServer, type RunningBroker } from '../../conformance/broker/stock-server.ts';
+import { startMiniBroker, type MiniBroker } from '../broker/fixtures/mini-broker.ts';
+import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { shutdownWebRtc } from '../../reference/transport/peerjs/environment.ts';
 import { brokerFromUrl } from '../../reference/transport/peerjs/options.ts';
 import { createPeerJsRoomTransport } from '../../reference/transport/peerjs/room-transport.ts';

@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Implementation } from '../../conformance/impl/types.ts';
-import { loadPresenceMutant, PRESENCE_MUTANTS } from '../../conformance/mutants/presence/index.ts';
+import { loadPresenceMutant, PRESENCE_MUTANTS } from '../mutants/presence/index.ts';
 import { failures, reqs, runPresence } from './suite-helpers.ts';
 
 const SEED = 7;
@@ -13,7 +13,7 @@ for (const name of PRESENCE_MUTANTS) {
   test(`mutant ${name} is caught, and the failure names its rule`, async () => {
     const m = await loadPresenceMutant(name);
     assert.ok(reqs.has(m.breaks), `${name} breaks an unknown requirement ${m.breaks}`);
-    const impl: Implementation = { label: `module:conformance/mutants/presence/${name}.ts`, start: async () => m.info, stop: async () => {}, run: (op, input) => m.run(op, input) };
+    const impl: Implementation = { label: `module:tests/mutants/presence/${name}.ts`, start: async () => m.info, stop: async () => {}, run: (op, input) => m.run(op, input) };
     const failed = failures(await runPresence(impl, SEED, 30));
     const hard = failed.filter((r) => r.outcome === 'fail');
     assert.ok(hard.length > 0, `${name} passed the presence suite`);

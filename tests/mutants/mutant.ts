@@ -1,11 +1,11 @@
 // Builds a mutant implementation: the reference with one op replaced by a buggy version. Each
-// mutant module is usable as `--impl module:conformance/mutants/crypto/<name>.ts` and declares the
+// mutant module is usable as `--impl module:tests/mutants/crypto/<name>.ts` and declares the
 // checks that must catch it.
 import { runOp } from '../../reference/adapter/ops.ts';
 import type { OpHandler } from '../../reference/adapter/outcome.ts';
 import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
-import { referenceInfo } from '../impl/in-process.ts';
-import type { ImplementationInfo, Response } from '../impl/types.ts';
+import { referenceInfo } from '../../conformance/impl/in-process.ts';
+import type { ImplementationInfo, Response } from '../../conformance/impl/types.ts';
 
 export interface Mutant {
   info: ImplementationInfo;

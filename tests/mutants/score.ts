@@ -1,8 +1,8 @@
 // Runs a mutant against the suite and reports which of its required failures were caught.
-import { loadRequirements } from '../spec-index.ts';
-import { allChecks, selectChecks } from '../suite.ts';
-import { runChecks } from '../runner.ts';
-import { ModuleImplementation } from '../impl/module.ts';
+import { loadRequirements } from '../../conformance/spec-index.ts';
+import { allChecks, selectChecks } from '../../conformance/suite.ts';
+import { runChecks } from '../../conformance/runner.ts';
+import { ModuleImplementation } from '../../conformance/impl/module.ts';
 import type { CheckResult } from '../../schemas/src/report.ts';
 
 export interface MutantScore {

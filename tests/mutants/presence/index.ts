@@ -1,5 +1,5 @@
 // Every broken presence implementation, for tests/presence/mutants.test.ts. Each is usable as
-// `--impl module:conformance/mutants/presence/<name>.ts`.
+// `--impl module:tests/mutants/presence/<name>.ts`.
 import type { Mutant } from '../mutant.ts';
 
 export const PRESENCE_MUTANTS = [
