@@ -3,6 +3,12 @@
 // the lock, the kick lists and the host slot. Every decision a fork could get subtly wrong is a
 // small protected method, so a deliberately broken coordinator (tests/mutants/presence/)
 // is a one-method subclass rather than a copy.
+//
+// Cost: every participant re-announces every 3 s and pings every 2.5 s, so the common frame
+// changes nothing. Such a frame costs O(1) here whatever the room size: connection lookups are
+// set lookups, a token finds its slot through an index, and the roster frame and recipient
+// lists are built once per change and shared by every output until the next one (outputs are
+// read-only). bench/presence.bench.ts measures it against the previous version.
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import type { Result } from '../result.ts';
 import { ModGate } from '../hostcmd/gate.ts';
@@ -10,6 +16,8 @@ import type { HostOp } from '../hostcmd/payload.ts';
 import type { VerifiedHostCommand } from '../hostcmd/verify.ts';
 import { BEAT_MS, DEFAULT_NAME, FREEZE_GAP_MS, MAX_GATE_TOKEN_CHARS, REAP_MS } from './constants.ts';
 import type { LocalOp, Output, PresenceEvent, PresenceMachine } from './machine.ts';
+import { ConnSet } from './conn-set.ts';
+import { Slots } from './slots.ts';
 import { memberJson, parseClientFrame, type CallMember, type ClientFrame, type KnockFrame, type VoiceFrame } from './wire.ts';
 
 export interface GateConfig {
@@ -34,7 +42,15 @@ export interface CoordinatorConfig {
   locked: boolean;
   /** Media ids of the last roster this peer saw before taking over [PRES-48]. */
   grandfathered: string[];
+  /**
+   * `upstream` (default): every `voice` is broadcast, as upstream does [PRES-15], [PRES-16].
+   * `lean`: a `voice` that leaves the roster unchanged is answered on its own connection only [PRES-70].
+   */
+  traffic?: Traffic;
 }
+
+/** How a coordinator answers announcements: upstream's rule, or the hardening of [PRES-70]. */
+export type Traffic = 'upstream' | 'lean';
 
 /** What the coordinator remembers about a waiting knocker [PRES-13]. */
 export interface Knocker {
@@ -42,11 +58,6 @@ export interface Knocker {
   avatar: string;
   token?: string;
   voiceId?: string;
-}
-
-interface Slot {
-  member: CallMember;
-  token?: string;
 }
 
 type PendingRequest =
@@ -63,14 +74,36 @@ export const SELF = '';
 const present = (s: string | undefined): s is string => typeof s === 'string' && s !== '';
 const normName = (s: string | undefined): string => (s ?? '').trim().toLowerCase();
 
+// Fixed frames, built once (outputs are read-only).
+const PING: JsonObject = Object.freeze({ t: 'ping' });
+const KICK: JsonObject = Object.freeze({ t: 'kick' });
+const RESET: JsonObject = Object.freeze({ t: 'reset' });
+const lobbyFrame = (status: string): JsonObject => Object.freeze({ t: 'lobby', status });
+const LOBBY = {
+  waiting: lobbyFrame('waiting'),
+  admitted: lobbyFrame('admitted'),
+  denied: lobbyFrame('denied'),
+  locked: lobbyFrame('locked'),
+  unverified: lobbyFrame('unverified'),
+};
+
+/** The roster frame of one roster state, and the member list the application report shares. */
+interface RosterCache {
+  version: number;
+  lobby: boolean;
+  locked: boolean;
+  host: string;
+  frame: JsonObject;
+}
+
 export class Coordinator implements PresenceMachine {
   protected out: Output[] = [];
-  protected readonly conns: string[] = []; // open connections, in the order they connected
+  protected readonly conns = new ConnSet(); // open connections, in the order they connected
   protected readonly lastSeen = new Map<string, number>();
-  protected readonly slots = new Map<string, Slot>(); // insertion order is roster order [PRES-18]
+  protected readonly slots = new Slots(); // insertion order is roster order [PRES-18]
   protected lobbyOn: boolean;
   protected locked: boolean;
-  protected readonly admitted = new Set<string>();
+  protected readonly admitted = new ConnSet();
   protected readonly pending = new Map<string, Knocker>();
   protected readonly admittedTokens = new Set<string>();
   protected readonly kickedTokens = new Set<string>();
@@ -91,6 +124,11 @@ export class Coordinator implements PresenceMachine {
   protected lastBeat: number;
   protected nextBeat: number;
   protected closed = false;
+  protected readonly lean: boolean;
+  #roster: RosterCache | null = null;
+  #fanout: { conns: number; admitted: number; list: readonly string[] } | null = null;
+  #stages: Stage[] | null = null;
+  #members: { version: number; list: readonly CallMember[] } | null = null;
 
   constructor(
     readonly config: CoordinatorConfig,
@@ -109,11 +147,17 @@ export class Coordinator implements PresenceMachine {
     this.gateRequire = config.gate?.require ?? false;
     this.lastBeat = start;
     this.nextBeat = start + BEAT_MS;
+    this.lean = config.traffic === 'lean';
   }
 
   // ---- observers (used by the room machine and by tests) -------------------------------------
-  roster(): CallMember[] {
-    return [...this.slots.values()].map((s) => s.member);
+  /** The members in roster order; shared and frozen until the roster next changes. */
+  roster(): readonly CallMember[] {
+    const c = this.#members;
+    if (c && c.version === this.slots.version) return c.list;
+    const list = Object.freeze(Array.from(this.slots.values(), (s) => s.member));
+    this.#members = { version: this.slots.version, list };
+    return list;
   }
   flags(): { lobby: boolean; locked: boolean; host: string } {
     return { lobby: this.lobbyOn, locked: this.locked, host: this.hostId };
@@ -159,11 +203,11 @@ export class Coordinator implements PresenceMachine {
   }
 
   // ---- outputs --------------------------------------------------------------------------------
-  protected send(to: string[], msg: JsonObject): void {
-    if (to.length > 0) this.out.push({ type: 'send', to, msg });
+  protected send(to: readonly string[], msg: JsonObject): void {
+    if (to.length > 0) this.out.push({ type: 'send', to: to as string[], msg });
   }
   protected sendOne(conn: string, msg: JsonObject): void {
-    if (this.conns.includes(conn)) this.send([conn], msg);
+    if (this.conns.has(conn)) this.send([conn], msg);
   }
   protected drop(conn: string | null, code: string): void {
     this.out.push({ type: 'drop', conn, code });
@@ -176,8 +220,8 @@ export class Coordinator implements PresenceMachine {
 
   // ---- connections ----------------------------------------------------------------------------
   protected onConnect(conn: string, at: number): void {
-    if (this.conns.includes(conn)) return this.drop(conn, 'presence.duplicate-conn');
-    this.conns.push(conn);
+    if (this.conns.has(conn)) return this.drop(conn, 'presence.duplicate-conn');
+    this.conns.add(conn);
     this.lastSeen.set(conn, at);
     this.connectCatchUp(conn);
   }
@@ -187,9 +231,7 @@ export class Coordinator implements PresenceMachine {
   }
 
   protected onDisconnect(conn: string): void {
-    const i = this.conns.indexOf(conn);
-    if (i < 0) return this.drop(conn, 'presence.unknown-conn');
-    this.conns.splice(i, 1);
+    if (!this.conns.delete(conn)) return this.drop(conn, 'presence.unknown-conn');
     // Per-connection state goes; identity state (kick lists, seen, admitted tokens) stays [PRES-21].
     this.lastSeen.delete(conn);
     this.admitted.delete(conn);
@@ -207,7 +249,7 @@ export class Coordinator implements PresenceMachine {
 
   // ---- frames ---------------------------------------------------------------------------------
   protected onMessage(conn: string, raw: JsonValue, at: number): void {
-    if (!this.conns.includes(conn)) return this.drop(conn, 'presence.unknown-conn');
+    if (!this.conns.has(conn)) return this.drop(conn, 'presence.unknown-conn');
     this.lastSeen.set(conn, at); // liveness first, whatever the frame [PRES-05]
     const frame = parseClientFrame(raw);
     if (!frame) return this.drop(conn, 'presence.malformed');
@@ -216,7 +258,7 @@ export class Coordinator implements PresenceMachine {
 
   /** Runs a parsed frame through the stages, in the order of [PRES-04]. */
   protected process(conn: string, frame: ClientFrame, at: number): void {
-    for (const stage of this.stages()) if (stage(conn, frame, at)) return;
+    for (const stage of (this.#stages ??= this.stages())) if (stage(conn, frame, at)) return;
   }
 
   protected stages(): Stage[] {
@@ -228,7 +270,7 @@ export class Coordinator implements PresenceMachine {
     const ident = frame.t === 'voice' || frame.t === 'knock' ? frame : undefined;
     if (!this.kickedConns.has(conn) && !(ident && this.isKickedIdentity(ident))) return false;
     this.kickedConns.add(conn);
-    this.sendOne(conn, { t: 'kick' });
+    this.sendOne(conn, KICK);
     return true;
   };
   protected isKickedIdentity(who: { token?: string; voiceId?: string }): boolean {
@@ -247,7 +289,7 @@ export class Coordinator implements PresenceMachine {
     if (!this.locked) return false;
     const entering = frame.t === 'knock' || (frame.t === 'voice' && frame.on);
     if (!entering || !this.isLockedOut(frame)) return false;
-    this.sendOne(conn, { t: 'lobby', status: 'locked' });
+    this.sendOne(conn, LOBBY.locked);
     return true;
   };
   protected isLockedOut(who: { token?: string; voiceId?: string }): boolean {
@@ -280,12 +322,14 @@ export class Coordinator implements PresenceMachine {
     return !this.admitted.has(conn);
   };
 
-  /** [PRES-15], [PRES-16], [PRES-17] Membership changes. */
+  /** [PRES-15], [PRES-16], [PRES-17] Membership changes; [PRES-70] the lean answer to a no-op. */
   protected applyStage: Stage = (conn, frame) => {
     if (frame.t === 'voice') {
+      const before = this.lean ? this.rosterState() : '';
       if (frame.on && present(frame.voiceId)) this.upsert(conn, frame, frame.voiceId);
       else this.slots.delete(conn);
-      this.broadcast();
+      if (this.lean && this.rosterState() === before) this.answerUnchanged(conn);
+      else this.broadcast();
     } else if (frame.t === 'leave') {
       this.admitted.delete(conn);
       if (this.pending.delete(conn)) this.emitKnocks();
@@ -297,7 +341,8 @@ export class Coordinator implements PresenceMachine {
   protected upsert(conn: string, frame: VoiceFrame, voiceId: string): void {
     if (present(frame.token)) {
       // The same person reconnecting under a new connection replaces its old slot [PRES-15].
-      for (const [k, s] of [...this.slots]) if (k !== conn && s.token === frame.token) this.slots.delete(k);
+      const other = this.slots.keyOfToken(frame.token);
+      if (other !== undefined && other !== conn) this.slots.delete(other);
     }
     const member: CallMember = { id: voiceId, name: frame.name || DEFAULT_NAME, cam: frame.cam, avatar: frame.avatar ?? '' };
     if (frame.meta !== undefined) member.meta = frame.meta;
@@ -313,7 +358,7 @@ export class Coordinator implements PresenceMachine {
     if (this.silentAdmit(info)) return this.admitNow(conn, info);
     const prev = this.pending.get(conn);
     this.pending.set(conn, info);
-    if (!prev) this.sendOne(conn, { t: 'lobby', status: 'waiting' });
+    if (!prev) this.sendOne(conn, LOBBY.waiting);
     if (!prev || prev.name !== info.name || prev.avatar !== info.avatar) this.emitKnocks();
   }
   protected silentAdmit(info: Knocker): boolean {
@@ -323,7 +368,7 @@ export class Coordinator implements PresenceMachine {
     const wasPending = this.pending.delete(conn);
     this.admitted.add(conn);
     if (present(info.token)) this.admittedTokens.add(info.token);
-    this.sendOne(conn, { t: 'lobby', status: 'admitted' });
+    this.sendOne(conn, LOBBY.admitted);
     this.sendOne(conn, this.rosterFrame());
     if (wasPending) this.emitKnocks();
   }
@@ -336,7 +381,7 @@ export class Coordinator implements PresenceMachine {
     if (this.verifying.has(conn)) return this.drop(conn, 'presence.gate-busy');
     const jwt = frame.jwt;
     if (!present(jwt)) return this.drop(conn, 'presence.no-credential'); // quiet hold [PRES-10]
-    if (jwt.length > MAX_GATE_TOKEN_CHARS) return this.sendOne(conn, { t: 'lobby', status: 'unverified' });
+    if (jwt.length > MAX_GATE_TOKEN_CHARS) return this.sendOne(conn, LOBBY.unverified);
     this.verifying.add(conn);
     this.request({ kind: 'gate-fp', conn, frame, jwt }, { kind: 'fingerprint', conn });
   }
@@ -370,7 +415,7 @@ export class Coordinator implements PresenceMachine {
           this.lastSeen.set(req.conn, at);
           return this.process(req.conn, req.frame, at); // re-run from the top, now verified [PRES-10]
         }
-        if (value === 'fail') return this.sendOne(req.conn, { t: 'lobby', status: 'unverified' });
+        if (value === 'fail') return this.sendOne(req.conn, LOBBY.unverified);
         return this.drop(req.conn, 'presence.gate-hold');
     }
   }
@@ -440,7 +485,7 @@ export class Coordinator implements PresenceMachine {
   }
   /** [PRES-27] */
   protected reset(): void {
-    this.fanout({ t: 'reset' });
+    this.fanout(RESET);
     this.out.push({ type: 'reset' });
   }
   /** [PRES-28] */
@@ -451,7 +496,7 @@ export class Coordinator implements PresenceMachine {
   /** [PRES-29] Not sticky: the peer may knock again. */
   protected deny(conn: string): void {
     if (this.pending.delete(conn)) this.emitKnocks();
-    this.sendOne(conn, { t: 'lobby', status: 'denied' });
+    this.sendOne(conn, LOBBY.denied);
   }
   /** [PRES-30] Kick by media id; blocks the id, and the token of the connection that holds it. */
   protected remove(voiceId: string): void {
@@ -467,7 +512,7 @@ export class Coordinator implements PresenceMachine {
     }
     if (target !== undefined) {
       this.kickedConns.add(target);
-      this.sendOne(target, { t: 'kick' });
+      this.sendOne(target, KICK);
       this.slots.delete(target);
       this.admitted.delete(target);
       if (this.pending.delete(target)) this.emitKnocks();
@@ -499,12 +544,27 @@ export class Coordinator implements PresenceMachine {
   }
 
   // ---- roster ------------------------------------------------------------------------------------
+  /** The current roster frame [PRES-18], built once per roster state and frozen. */
   protected rosterFrame(): JsonObject {
-    return { t: 'roster', members: this.roster().map(memberJson), lobby: this.lobbyOn, host: this.hostId, locked: this.locked };
+    const c = this.#roster;
+    if (c && c.version === this.slots.version && c.lobby === this.lobbyOn && c.locked === this.locked && c.host === this.hostId) return c.frame;
+    const members = Object.freeze(Array.from(this.slots.values(), (s) => Object.freeze(memberJson(s.member))));
+    const frame = Object.freeze({ t: 'roster', members: members as JsonObject[], lobby: this.lobbyOn, host: this.hostId, locked: this.locked });
+    this.#roster = { version: this.slots.version, lobby: this.lobbyOn, locked: this.locked, host: this.hostId, frame };
+    return frame;
+  }
+  /** What a roster frame would say, as a value that compares equal exactly when the frame does. */
+  protected rosterState(): string {
+    return `${this.slots.version}|${this.lobbyOn}|${this.locked}|${this.hostId}`;
   }
   /** Lobby off: every open connection; lobby on: admitted connections only [PRES-19]. */
-  protected fanoutTargets(): string[] {
-    return this.lobbyOn ? this.conns.filter((c) => this.admitted.has(c)) : [...this.conns];
+  protected fanoutTargets(): readonly string[] {
+    if (!this.lobbyOn) return this.conns.list();
+    const f = this.#fanout;
+    if (f && f.conns === this.conns.version && f.admitted === this.admitted.version) return f.list;
+    const list = Object.freeze(this.conns.list().filter((c) => this.admitted.has(c)));
+    this.#fanout = { conns: this.conns.version, admitted: this.admitted.version, list };
+    return list;
   }
   protected fanout(msg: JsonObject): void {
     this.send(this.fanoutTargets(), msg);
@@ -517,6 +577,13 @@ export class Coordinator implements PresenceMachine {
     this.fanout(this.rosterFrame());
     this.notifyRoster();
   }
+  /**
+   * [PRES-70] A `voice` that changed nothing: the roster goes back on that connection alone, if
+   * it is one the roster goes to at all; the beat still re-sends it to everyone [PRES-22].
+   */
+  protected answerUnchanged(conn: string): void {
+    if (!this.lobbyOn || this.admitted.has(conn)) this.sendOne(conn, this.rosterFrame());
+  }
 
   // ---- timers ------------------------------------------------------------------------------------
   /** [PRES-22] The heartbeat: ping everyone, reap (unless frozen), re-send the roster. */
@@ -525,12 +592,12 @@ export class Coordinator implements PresenceMachine {
     const gap = at - this.lastBeat;
     this.lastBeat = at;
     this.nextBeat = at + BEAT_MS;
-    this.send([...this.conns], { t: 'ping' });
+    this.send(this.conns.list(), PING);
     let changed = false;
     if (this.frozen(gap)) {
       for (const conn of this.lastSeen.keys()) this.lastSeen.set(conn, at); // [PRES-24]
     } else {
-      for (const [conn, seen] of [...this.lastSeen]) {
+      for (const [conn, seen] of this.lastSeen) {
         if (this.reapDue(at, seen)) {
           this.lastSeen.delete(conn); // [PRES-23] the connection itself stays open
           if (this.slots.delete(conn)) changed = true;

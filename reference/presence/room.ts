@@ -49,7 +49,7 @@ export class RoomMachine implements PresenceMachine {
   protected readonly nextId = counter();
   protected readonly carried: CarriedState = { self: null, knockName: '', knockAvatar: '' };
   /** Survive role changes: what the next coordinator inherits [PRES-48]. */
-  protected lastRoster: CallMember[] = [];
+  protected lastRoster: readonly CallMember[] = [];
   protected lastLobby: boolean;
   protected lastLocked = false;
   protected lastHost = '';

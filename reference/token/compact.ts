@@ -9,6 +9,7 @@ import { isJsonObject, parseJson, type JsonObject } from '../encoding/json.ts';
 import { ascii, decodeUtf8, utf8 } from '../encoding/text.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { importPublicJwk } from './keys.ts';
+import { verifyP256 } from './p256-verify.ts';
 
 export interface VerifiedToken {
   /** The parsed body; a JSON object [TOK-01]. */
@@ -55,13 +56,8 @@ export function verifyToken(token: unknown, publicJwk: unknown): Result<Verified
   if (sigBytes.value.length !== 64) {
     return fail('token.bad-signature', `signature is ${sigBytes.value.length} bytes; r||s is 64 (DER is not accepted)`);
   }
-  let valid = false;
-  try {
-    // lowS: false — WebCrypto (and so upstream) accepts high-S signatures [TOK-08].
-    valid = p256.verify(sigBytes.value, ascii(body), key.value, { lowS: false });
-  } catch {
-    valid = false;
-  }
+  // High-S accepted, as WebCrypto (and so upstream) does [TOK-08]; never throws.
+  const valid = verifyP256(sigBytes.value, ascii(body), key.value);
   if (!valid) return fail('token.bad-signature', 'signature does not verify over the base64url text of the body');
   const text = decodeUtf8(bodyBytes.value);
   if (text === null) return fail('token.bad-payload', 'body is not valid UTF-8');

@@ -1,0 +1,607 @@
+// BASELINE for bench/presence.bench.ts: reference/presence/coordinator.ts as of commit de441cc, before the
+// performance work of issue 16, kept verbatim (only import paths changed) so the bench can put the
+// previous coordinator side by side with the current one on the same trace. Not used by anything else.
+// The coordinator as a sans-IO state machine (spec/08-presence.md, "The coordinator").
+// It keeps presence for the room: who is connected, who is in the call (the roster), the lobby,
+// the lock, the kick lists and the host slot. Every decision a fork could get subtly wrong is a
+// small protected method, so a deliberately broken coordinator (tests/mutants/presence/)
+// is a one-method subclass rather than a copy.
+import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
+import type { Result } from '../../reference/result.ts';
+import { ModGate } from '../../reference/hostcmd/gate.ts';
+import type { HostOp } from '../../reference/hostcmd/payload.ts';
+import type { VerifiedHostCommand } from '../../reference/hostcmd/verify.ts';
+import { BEAT_MS, DEFAULT_NAME, FREEZE_GAP_MS, MAX_GATE_TOKEN_CHARS, REAP_MS } from '../../reference/presence/constants.ts';
+import type { LocalOp, Output, PresenceEvent, PresenceMachine } from '../../reference/presence/machine.ts';
+import { memberJson, parseClientFrame, type CallMember, type ClientFrame, type KnockFrame, type VoiceFrame } from './wire.ts';
+
+export interface GateConfig {
+  /** The identity gate is on (the host can toggle it live) [PRES-09]. */
+  require: boolean;
+  /** The verifier binds credentials to the connection's certificate: an unreadable one holds [PRES-10]. */
+  bindsFingerprint: boolean;
+}
+
+export interface CoordinatorConfig {
+  /** The room id (ROOM-01): the `room` every host command must name. */
+  room: string;
+  /** The committed host public JWK; absent: the room has no key-tier host [HCMD-01]. */
+  hostKey?: JsonValue;
+  /** Soft host tier: the committed display name, ignored when a host key is committed [PRES-33]. */
+  hostName?: string;
+  /** OIDC host tier: the committed e-mail (an enable flag here), ignored with a host key [PRES-34]. */
+  hostEmail?: string;
+  gate?: GateConfig;
+  /** Lobby and lock flags to start with: lobbyOnStart or what a migration inherited [PRES-48]. */
+  lobby: boolean;
+  locked: boolean;
+  /** Media ids of the last roster this peer saw before taking over [PRES-48]. */
+  grandfathered: string[];
+}
+
+/** What the coordinator remembers about a waiting knocker [PRES-13]. */
+export interface Knocker {
+  name: string;
+  avatar: string;
+  token?: string;
+  voiceId?: string;
+}
+
+interface Slot {
+  member: CallMember;
+  token?: string;
+}
+
+type PendingRequest =
+  | { kind: 'mod-fp'; conn: string; token: string }
+  | { kind: 'gate-fp'; conn: string; frame: KnockFrame | VoiceFrame; jwt: string }
+  | { kind: 'gate-verify'; conn: string; frame: KnockFrame | VoiceFrame };
+
+/** A stage of the processing order returns true when it consumed the frame [PRES-04]. */
+export type Stage = (conn: string, frame: ClientFrame, at: number) => boolean;
+
+/** The coordinator's own slot key. Connection ids are non-empty, so '' never collides. */
+export const SELF = '';
+
+const present = (s: string | undefined): s is string => typeof s === 'string' && s !== '';
+const normName = (s: string | undefined): string => (s ?? '').trim().toLowerCase();
+
+export class Coordinator implements PresenceMachine {
+  protected out: Output[] = [];
+  protected readonly conns: string[] = []; // open connections, in the order they connected
+  protected readonly lastSeen = new Map<string, number>();
+  protected readonly slots = new Map<string, Slot>(); // insertion order is roster order [PRES-18]
+  protected lobbyOn: boolean;
+  protected locked: boolean;
+  protected readonly admitted = new Set<string>();
+  protected readonly pending = new Map<string, Knocker>();
+  protected readonly admittedTokens = new Set<string>();
+  protected readonly kickedTokens = new Set<string>();
+  protected readonly kickedIds = new Set<string>();
+  protected readonly kickedConns = new Set<string>();
+  protected hostId = '';
+  protected hostConn: string | null = null;
+  protected readonly grandfathered: Set<string>;
+  protected readonly seenTokens = new Set<string>();
+  protected readonly seenIds: Set<string>;
+  protected readonly idVerified = new Set<string>();
+  protected readonly verifying = new Set<string>();
+  protected gateRequire: boolean;
+  protected readonly requests = new Map<number, PendingRequest>();
+  protected readonly modGate: ModGate;
+  protected readonly softHostName: string;
+  protected readonly emailTier: boolean;
+  protected lastBeat: number;
+  protected nextBeat: number;
+  protected closed = false;
+
+  constructor(
+    readonly config: CoordinatorConfig,
+    start: number,
+    /** Request ids; shared with the room machine so ids stay unique across roles. */
+    protected readonly nextId: () => number = counter(),
+  ) {
+    const hasKey = config.hostKey !== undefined && config.hostKey !== null;
+    this.modGate = new ModGate(hasKey ? config.hostKey : undefined, config.room);
+    this.softHostName = hasKey ? '' : normName(config.hostName); // the key tier wins [PRES-33]
+    this.emailTier = !hasKey && normName(config.hostEmail) !== '';
+    this.lobbyOn = config.lobby;
+    this.locked = config.locked;
+    this.grandfathered = new Set(config.grandfathered);
+    this.seenIds = new Set(config.grandfathered); // inherited members may come back into a locked room [PRES-48]
+    this.gateRequire = config.gate?.require ?? false;
+    this.lastBeat = start;
+    this.nextBeat = start + BEAT_MS;
+  }
+
+  // ---- observers (used by the room machine and by tests) -------------------------------------
+  roster(): CallMember[] {
+    return [...this.slots.values()].map((s) => s.member);
+  }
+  flags(): { lobby: boolean; locked: boolean; host: string } {
+    return { lobby: this.lobbyOn, locked: this.locked, host: this.hostId };
+  }
+
+  wake(): number | null {
+    return this.closed ? null : this.nextBeat;
+  }
+
+  /** A new coordinator announces its (empty) roster at once [PRES-51]. */
+  begin(): Output[] {
+    this.out = [];
+    this.broadcast();
+    return this.out;
+  }
+
+  step(at: number, event: PresenceEvent): Output[] {
+    this.out = [];
+    if (this.closed) return [];
+    switch (event.type) {
+      case 'connect':
+        this.onConnect(event.conn, at);
+        break;
+      case 'disconnect':
+        this.onDisconnect(event.conn);
+        break;
+      case 'message':
+        this.onMessage(event.conn, event.msg, at);
+        break;
+      case 'result':
+        this.onResult(event.id, event.value, at);
+        break;
+      case 'tick':
+        this.onTick(at);
+        break;
+      case 'local':
+        this.onLocal(event, at);
+        break;
+      default:
+        break; // participant and room events mean nothing to a bare coordinator
+    }
+    return this.out;
+  }
+
+  // ---- outputs --------------------------------------------------------------------------------
+  protected send(to: string[], msg: JsonObject): void {
+    if (to.length > 0) this.out.push({ type: 'send', to, msg });
+  }
+  protected sendOne(conn: string, msg: JsonObject): void {
+    if (this.conns.includes(conn)) this.send([conn], msg);
+  }
+  protected drop(conn: string | null, code: string): void {
+    this.out.push({ type: 'drop', conn, code });
+  }
+  protected request(req: PendingRequest, extra: JsonObject): void {
+    const id = this.nextId();
+    this.requests.set(id, req);
+    this.out.push({ type: 'request', id, ...extra });
+  }
+
+  // ---- connections ----------------------------------------------------------------------------
+  protected onConnect(conn: string, at: number): void {
+    if (this.conns.includes(conn)) return this.drop(conn, 'presence.duplicate-conn');
+    this.conns.push(conn);
+    this.lastSeen.set(conn, at);
+    this.connectCatchUp(conn);
+  }
+  /** Lobby off: the newcomer gets the roster at once; lobby on: nothing until admitted [PRES-20]. */
+  protected connectCatchUp(conn: string): void {
+    if (!this.lobbyOn) this.sendOne(conn, this.rosterFrame());
+  }
+
+  protected onDisconnect(conn: string): void {
+    const i = this.conns.indexOf(conn);
+    if (i < 0) return this.drop(conn, 'presence.unknown-conn');
+    this.conns.splice(i, 1);
+    // Per-connection state goes; identity state (kick lists, seen, admitted tokens) stays [PRES-21].
+    this.lastSeen.delete(conn);
+    this.admitted.delete(conn);
+    this.kickedConns.delete(conn);
+    this.idVerified.delete(conn);
+    this.verifying.delete(conn);
+    const wasHost = this.hostConn === conn;
+    if (wasHost) {
+      this.hostId = '';
+      this.hostConn = null;
+    }
+    if (this.pending.delete(conn)) this.emitKnocks();
+    if (this.slots.delete(conn) || wasHost) this.broadcast();
+  }
+
+  // ---- frames ---------------------------------------------------------------------------------
+  protected onMessage(conn: string, raw: JsonValue, at: number): void {
+    if (!this.conns.includes(conn)) return this.drop(conn, 'presence.unknown-conn');
+    this.lastSeen.set(conn, at); // liveness first, whatever the frame [PRES-05]
+    const frame = parseClientFrame(raw);
+    if (!frame) return this.drop(conn, 'presence.malformed');
+    this.process(conn, frame, at);
+  }
+
+  /** Runs a parsed frame through the stages, in the order of [PRES-04]. */
+  protected process(conn: string, frame: ClientFrame, at: number): void {
+    for (const stage of this.stages()) if (stage(conn, frame, at)) return;
+  }
+
+  protected stages(): Stage[] {
+    return [this.kickedStage, this.modStage, this.lockedStage, this.gateStage, this.knockStage, this.lobbyStage, this.applyStage];
+  }
+
+  /** [PRES-06] A removed peer's every frame is answered with `kick`. */
+  protected kickedStage: Stage = (conn, frame) => {
+    const ident = frame.t === 'voice' || frame.t === 'knock' ? frame : undefined;
+    if (!this.kickedConns.has(conn) && !(ident && this.isKickedIdentity(ident))) return false;
+    this.kickedConns.add(conn);
+    this.sendOne(conn, { t: 'kick' });
+    return true;
+  };
+  protected isKickedIdentity(who: { token?: string; voiceId?: string }): boolean {
+    return (present(who.token) && this.kickedTokens.has(who.token)) || (present(who.voiceId) && this.kickedIds.has(who.voiceId));
+  }
+
+  /** [PRES-07] A host command is verified (chapter 4) and, if accepted, enacted; never answered. */
+  protected modStage: Stage = (conn, frame, at) => {
+    if (frame.t !== 'mod') return false;
+    this.receiveMod(conn, frame.token, at);
+    return true;
+  };
+
+  /** [PRES-08] A locked room turns away identities it has never rostered. */
+  protected lockedStage: Stage = (conn, frame) => {
+    if (!this.locked) return false;
+    const entering = frame.t === 'knock' || (frame.t === 'voice' && frame.on);
+    if (!entering || !this.isLockedOut(frame)) return false;
+    this.sendOne(conn, { t: 'lobby', status: 'locked' });
+    return true;
+  };
+  protected isLockedOut(who: { token?: string; voiceId?: string }): boolean {
+    if (present(who.token) && this.seenTokens.has(who.token)) return false;
+    if (present(who.voiceId) && this.seenIds.has(who.voiceId)) return false;
+    return true;
+  }
+
+  /** [PRES-09] The identity gate: verify before any lobby or roster processing. */
+  protected gateStage: Stage = (conn, frame, at) => {
+    if (!this.config.gate || !this.gateRequire || this.idVerified.has(conn)) return false;
+    if (frame.t !== 'knock' && !(frame.t === 'voice' && frame.on)) return false;
+    if (frame.t === 'voice' && present(frame.voiceId) && this.grandfathered.has(frame.voiceId)) return false; // [PRES-50]
+    this.gateIdentity(conn, frame, at);
+    return true;
+  };
+
+  /** [PRES-12] A knock matters only while the lobby is on. */
+  protected knockStage: Stage = (conn, frame) => {
+    if (frame.t !== 'knock') return false;
+    if (this.lobbyOn) this.gateEntry(conn, knocker(frame));
+    return true;
+  };
+
+  /** [PRES-14] With the lobby on, a join attempt from a connection not admitted is a knock. */
+  protected lobbyStage: Stage = (conn, frame) => {
+    if (!this.lobbyOn || this.admitted.has(conn) || frame.t !== 'voice' || !frame.on) return false;
+    if (this.claimsSoftHost(frame)) return false; // the first soft-host claimant is never held [PRES-33]
+    this.gateEntry(conn, knocker(frame));
+    return !this.admitted.has(conn);
+  };
+
+  /** [PRES-15], [PRES-16], [PRES-17] Membership changes. */
+  protected applyStage: Stage = (conn, frame) => {
+    if (frame.t === 'voice') {
+      if (frame.on && present(frame.voiceId)) this.upsert(conn, frame, frame.voiceId);
+      else this.slots.delete(conn);
+      this.broadcast();
+    } else if (frame.t === 'leave') {
+      this.admitted.delete(conn);
+      if (this.pending.delete(conn)) this.emitKnocks();
+      if (this.slots.delete(conn)) this.broadcast();
+    }
+    return true; // ping and unknown kinds: liveness only
+  };
+
+  protected upsert(conn: string, frame: VoiceFrame, voiceId: string): void {
+    if (present(frame.token)) {
+      // The same person reconnecting under a new connection replaces its old slot [PRES-15].
+      for (const [k, s] of [...this.slots]) if (k !== conn && s.token === frame.token) this.slots.delete(k);
+    }
+    const member: CallMember = { id: voiceId, name: frame.name || DEFAULT_NAME, cam: frame.cam, avatar: frame.avatar ?? '' };
+    if (frame.meta !== undefined) member.meta = frame.meta;
+    this.slots.set(conn, { member, ...(frame.token !== undefined ? { token: frame.token } : {}) });
+    if (present(frame.token)) this.seenTokens.add(frame.token);
+    this.seenIds.add(voiceId);
+    this.matchSoftHost(voiceId, conn, frame.name);
+  }
+
+  // ---- lobby ----------------------------------------------------------------------------------
+  /** Silent admission of a known or inherited identity, else the queue [PRES-13]. */
+  protected gateEntry(conn: string, info: Knocker): void {
+    if (this.silentAdmit(info)) return this.admitNow(conn, info);
+    const prev = this.pending.get(conn);
+    this.pending.set(conn, info);
+    if (!prev) this.sendOne(conn, { t: 'lobby', status: 'waiting' });
+    if (!prev || prev.name !== info.name || prev.avatar !== info.avatar) this.emitKnocks();
+  }
+  protected silentAdmit(info: Knocker): boolean {
+    return (present(info.token) && this.admittedTokens.has(info.token)) || (present(info.voiceId) && this.grandfathered.has(info.voiceId));
+  }
+  protected admitNow(conn: string, info: Knocker): void {
+    const wasPending = this.pending.delete(conn);
+    this.admitted.add(conn);
+    if (present(info.token)) this.admittedTokens.add(info.token);
+    this.sendOne(conn, { t: 'lobby', status: 'admitted' });
+    this.sendOne(conn, this.rosterFrame());
+    if (wasPending) this.emitKnocks();
+  }
+  protected emitKnocks(): void {
+    this.out.push({ type: 'knocks', list: [...this.pending].map(([conn, k]) => ({ conn, name: k.name, avatar: k.avatar })) });
+  }
+
+  // ---- identity gate --------------------------------------------------------------------------
+  protected gateIdentity(conn: string, frame: KnockFrame | VoiceFrame, _at: number): void {
+    if (this.verifying.has(conn)) return this.drop(conn, 'presence.gate-busy');
+    const jwt = frame.jwt;
+    if (!present(jwt)) return this.drop(conn, 'presence.no-credential'); // quiet hold [PRES-10]
+    if (jwt.length > MAX_GATE_TOKEN_CHARS) return this.sendOne(conn, { t: 'lobby', status: 'unverified' });
+    this.verifying.add(conn);
+    this.request({ kind: 'gate-fp', conn, frame, jwt }, { kind: 'fingerprint', conn });
+  }
+
+  protected onResult(id: number, value: JsonValue, at: number): void {
+    const req = this.requests.get(id);
+    this.requests.delete(id);
+    if (!req) return this.drop(null, 'presence.stale-result');
+    // A connection that went away while we waited leaves no ghost behind [PRES-11].
+    if (!this.lastSeen.has(req.conn)) {
+      this.verifying.delete(req.conn);
+      return this.drop(req.conn, 'presence.stale-result');
+    }
+    const fp = typeof value === 'string' && value !== '' ? value : null;
+    switch (req.kind) {
+      case 'mod-fp': {
+        const r = this.verifyMod(req.token, fp, Math.floor(at / 1000));
+        if (!r.ok) return this.drop(req.conn, r.error.code);
+        return this.enact(r.value, req.conn);
+      }
+      case 'gate-fp':
+        if (fp === null && this.config.gate?.bindsFingerprint !== false) {
+          this.verifying.delete(req.conn);
+          return this.drop(req.conn, 'presence.no-remote-fp');
+        }
+        return this.request({ kind: 'gate-verify', conn: req.conn, frame: req.frame }, { kind: 'verify', conn: req.conn, jwt: req.jwt, fp });
+      case 'gate-verify':
+        this.verifying.delete(req.conn);
+        if (value === 'ok') {
+          this.idVerified.add(req.conn);
+          this.lastSeen.set(req.conn, at);
+          return this.process(req.conn, req.frame, at); // re-run from the top, now verified [PRES-10]
+        }
+        if (value === 'fail') return this.sendOne(req.conn, { t: 'lobby', status: 'unverified' });
+        return this.drop(req.conn, 'presence.gate-hold');
+    }
+  }
+
+  // ---- host commands --------------------------------------------------------------------------
+  /** `conn` null: a command the coordinator's own host issued, verified without binding [HCMD-10]. */
+  protected receiveMod(conn: string | null, token: JsonValue | undefined, at: number): void {
+    if (typeof token === 'string' && token.length > 8192) return this.drop(conn, 'hostcmd.oversize'); // [HCMD-12]
+    if (typeof token !== 'string' || token === '') return this.drop(conn, 'hostcmd.missing');
+    if (this.config.hostKey === undefined || this.config.hostKey === null) return this.drop(conn, 'hostcmd.no-host-key');
+    if (conn === null) {
+      const r = this.verifyMod(token, undefined, Math.floor(at / 1000));
+      if (!r.ok) return this.drop(null, r.error.code);
+      return this.enact(r.value, null);
+    }
+    this.request({ kind: 'mod-fp', conn, token }, { kind: 'fingerprint', conn });
+  }
+  /** Size cap, full verification and the jti window, all in ModGate [HCMD-08..HCMD-14]. */
+  protected verifyMod(token: string, remoteFp: string | null | undefined, nowS: number): Result<VerifiedHostCommand> {
+    return this.modGate.receive(token, remoteFp, nowS);
+  }
+  /** [PRES-31] What each accepted op does, through the same functions local moderation uses. */
+  protected enact(cmd: VerifiedHostCommand, conn: string | null): void {
+    const op: HostOp = cmd.op;
+    const target = cmd.target;
+    switch (op) {
+      case 'claim':
+        this.hostId = this.slots.get(conn ?? SELF)?.member.id ?? '';
+        this.hostConn = conn ?? SELF;
+        return this.broadcast();
+      case 'lobbyon':
+      case 'lobbyoff':
+        return this.setLobby(op === 'lobbyon');
+      case 'lock':
+      case 'unlock':
+        return this.setLocked(op === 'lock');
+      case 'reset':
+        return this.reset();
+      case 'kick':
+        if (present(target)) this.remove(target);
+        return;
+      case 'admit':
+        if (present(target)) this.admit(target);
+        return;
+      case 'deny':
+        if (present(target)) this.deny(target);
+        return;
+    }
+  }
+
+  // ---- moderation (local ops and enacted commands) ---------------------------------------------
+  /** [PRES-25] */
+  protected setLobby(on: boolean): void {
+    this.lobbyOn = on;
+    if (on) {
+      this.admitted.clear();
+      for (const k of this.slots.keys()) if (k !== SELF) this.admitted.add(k);
+    } else {
+      for (const [conn, info] of [...this.pending]) this.admitNow(conn, info);
+    }
+    this.broadcast();
+  }
+  /** [PRES-26] */
+  protected setLocked(on: boolean): void {
+    this.locked = on;
+    this.broadcast();
+  }
+  /** [PRES-27] */
+  protected reset(): void {
+    this.fanout({ t: 'reset' });
+    this.out.push({ type: 'reset' });
+  }
+  /** [PRES-28] */
+  protected admit(conn: string): void {
+    const info = this.pending.get(conn);
+    if (info) this.admitNow(conn, info);
+  }
+  /** [PRES-29] Not sticky: the peer may knock again. */
+  protected deny(conn: string): void {
+    if (this.pending.delete(conn)) this.emitKnocks();
+    this.sendOne(conn, { t: 'lobby', status: 'denied' });
+  }
+  /** [PRES-30] Kick by media id; blocks the id, and the token of the connection that holds it. */
+  protected remove(voiceId: string): void {
+    if (!present(voiceId) || voiceId === this.slots.get(SELF)?.member.id) return;
+    this.kickedIds.add(voiceId);
+    let target: string | undefined;
+    for (const [conn, slot] of this.slots) {
+      if (conn !== SELF && slot.member.id === voiceId) {
+        target = conn;
+        if (present(slot.token)) this.kickedTokens.add(slot.token);
+        break;
+      }
+    }
+    if (target !== undefined) {
+      this.kickedConns.add(target);
+      this.sendOne(target, { t: 'kick' });
+      this.slots.delete(target);
+      this.admitted.delete(target);
+      if (this.pending.delete(target)) this.emitKnocks();
+    }
+    this.broadcast();
+  }
+
+  // ---- host slot -------------------------------------------------------------------------------
+  protected claimsSoftHost(frame: VoiceFrame): boolean {
+    return this.softHostName !== '' && this.hostId === '' && normName(frame.name) === this.softHostName;
+  }
+  /** [PRES-33] First member announcing the committed name while the slot is empty. */
+  protected matchSoftHost(voiceId: string, conn: string, name: string | undefined): void {
+    if (this.softHostName === '' || this.hostId !== '' || normName(name) !== this.softHostName) return;
+    this.hostId = voiceId;
+    this.hostConn = conn;
+    this.admitted.add(conn);
+  }
+  /** [PRES-34] */
+  protected declareHost(voiceId: string): void {
+    if (!this.emailTier || !present(voiceId) || this.hostId !== '') return;
+    for (const [conn, slot] of this.slots) {
+      if (slot.member.id === voiceId) {
+        this.hostId = voiceId;
+        this.hostConn = conn;
+        return this.broadcast();
+      }
+    }
+  }
+
+  // ---- roster ------------------------------------------------------------------------------------
+  protected rosterFrame(): JsonObject {
+    return { t: 'roster', members: this.roster().map(memberJson), lobby: this.lobbyOn, host: this.hostId, locked: this.locked };
+  }
+  /** Lobby off: every open connection; lobby on: admitted connections only [PRES-19]. */
+  protected fanoutTargets(): string[] {
+    return this.lobbyOn ? this.conns.filter((c) => this.admitted.has(c)) : [...this.conns];
+  }
+  protected fanout(msg: JsonObject): void {
+    this.send(this.fanoutTargets(), msg);
+  }
+  protected notifyRoster(): void {
+    const f = this.rosterFrame();
+    this.out.push({ type: 'roster', members: f.members!, lobby: this.lobbyOn, locked: this.locked, host: this.hostId });
+  }
+  protected broadcast(): void {
+    this.fanout(this.rosterFrame());
+    this.notifyRoster();
+  }
+
+  // ---- timers ------------------------------------------------------------------------------------
+  /** [PRES-22] The heartbeat: ping everyone, reap (unless frozen), re-send the roster. */
+  protected onTick(at: number): void {
+    if (at < this.nextBeat) return;
+    const gap = at - this.lastBeat;
+    this.lastBeat = at;
+    this.nextBeat = at + BEAT_MS;
+    this.send([...this.conns], { t: 'ping' });
+    let changed = false;
+    if (this.frozen(gap)) {
+      for (const conn of this.lastSeen.keys()) this.lastSeen.set(conn, at); // [PRES-24]
+    } else {
+      for (const [conn, seen] of [...this.lastSeen]) {
+        if (this.reapDue(at, seen)) {
+          this.lastSeen.delete(conn); // [PRES-23] the connection itself stays open
+          if (this.slots.delete(conn)) changed = true;
+        }
+      }
+    }
+    this.fanout(this.rosterFrame());
+    if (changed) this.notifyRoster();
+  }
+  protected frozen(gap: number): boolean {
+    return gap > FREEZE_GAP_MS;
+  }
+  protected reapDue(at: number, seen: number): boolean {
+    return at - seen > REAP_MS;
+  }
+
+  // ---- local ops ---------------------------------------------------------------------------------
+  protected onLocal(op: LocalOp, at: number): void {
+    switch (op.op) {
+      case 'self':
+        if (op.on && present(op.voiceId)) {
+          const member: CallMember = { id: op.voiceId, name: op.name || DEFAULT_NAME, cam: op.cam, avatar: op.avatar };
+          if (op.meta !== undefined) member.meta = op.meta;
+          this.slots.set(SELF, { member });
+          this.matchSoftHost(op.voiceId, SELF, op.name);
+        } else {
+          this.slots.delete(SELF);
+        }
+        return this.broadcast();
+      case 'lobby':
+        return this.setLobby(op.on);
+      case 'lock':
+        return this.setLocked(op.on);
+      case 'reset':
+        return this.reset();
+      case 'admit':
+        return this.admit(op.conn);
+      case 'deny':
+        return this.deny(op.conn);
+      case 'kick':
+        return this.remove(op.id);
+      case 'declare-host':
+        return this.declareHost(op.id);
+      case 'mod':
+        return this.receiveMod(null, op.token, at);
+      case 'gate':
+        if (!this.config.gate) return;
+        if (op.on && !this.gateRequire) this.idVerified.clear(); // re-enabling forces re-proof [PRES-09]
+        this.gateRequire = op.on;
+        return;
+      case 'close':
+        this.closed = true;
+        this.out.push({ type: 'release' });
+        return;
+      default:
+        return; // knock / identity are participant ops: no-ops on a coordinator
+    }
+  }
+}
+
+function knocker(frame: KnockFrame | VoiceFrame): Knocker {
+  const k: Knocker = { name: frame.name || DEFAULT_NAME, avatar: frame.avatar ?? '' };
+  if (frame.token !== undefined) k.token = frame.token;
+  if (frame.voiceId !== undefined) k.voiceId = frame.voiceId;
+  return k;
+}
+
+export function counter(): () => number {
+  let n = 0;
+  return () => ++n;
+}
