@@ -7,14 +7,18 @@ Run with Debian's interpreter (it has python3-cryptography 38):
 
 [ADP-01] one JSON object per line on stdout, nothing else; diagnostics go to stderr.
 [ADP-02] exactly one response per request, in order.
-[ADP-03] `start` answers with the implementation and its profiles (only `crypto`).
+[ADP-03] `start` answers with the implementation and the profiles whose op modules loaded: each
+profile's ops live in their own module (`kbz/ops_<profile>.py`, listed in PROFILE_MODULES), which
+exposes PROFILE, OPS and run(op, input).
 [ADP-04] `run` answers ok/output, ok:false/error, unsupported, or errored.
 [ADP-07] unknown ops are `unsupported`; [ADP-08] wrong shapes are `input.invalid`;
 [ADP-09] internal failures are `errored`, never a crash; [ADP-10] `stop` exits promptly;
-[ADP-11] a line that is not a JSON object with a known `cmd` gets `adapter.bad-request`, and a
-`run` before `start` is served like any other.
+[ADP-11] a line that is not a JSON object with a known `cmd`, and a `run` without a positive
+integer `seq`, a string `op` and an object `input`, get `adapter.bad-request`; a `run` before
+`start`, and a repeated `start`, are served like any other request.
 """
 
+import importlib
 import json
 import math
 import os
@@ -25,6 +29,10 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 PROTOCOL_VERSION = 1
+
+# One module per profile, in the order `start` declares them. Another profile is added by
+# writing kbz/ops_<profile>.py and listing it here.
+PROFILE_MODULES = ("ops_crypto", "ops_presence")
 
 
 def log(msg):
@@ -59,16 +67,29 @@ def _dump(obj):
 
 def main():
     out = sys.stdout.buffer
+    profiles, table, load_error = [], {}, None
     try:
-        from kbz import NAME, VERSION, ops
+        from kbz import NAME, VERSION
         from kbz.errors import ProtocolError
         from kbz.jsonutil import parse_text
-        load_error = None
-    except Exception as e:  # noqa: BLE001 - e.g. python3-cryptography missing [ADP-09]
+    except Exception as e:  # noqa: BLE001 [ADP-09]
         load_error = "cannot load kbz: %s: %s" % (type(e).__name__, e)
         log(load_error)
         NAME, VERSION = "kibitz-py", "unknown"
         parse_text = json.loads
+        ProtocolError = ()
+    else:
+        for name in PROFILE_MODULES:
+            try:
+                mod = importlib.import_module("kbz." + name)
+            except Exception as e:  # noqa: BLE001 - e.g. python3-cryptography missing [ADP-09]
+                # That profile is not declared; its ops answer errored with the reason.
+                load_error = "cannot load kbz.%s: %s: %s" % (name, type(e).__name__, e)
+                log(load_error)
+                continue
+            profiles.append(mod.PROFILE)
+            for op in mod.OPS:
+                table[op] = mod
 
     def send(obj):
         out.write(_dump(obj).encode("utf-8") + b"\n")
@@ -103,18 +124,25 @@ def main():
                 continue
             send({"ok": True,
                   "implementation": {"name": NAME, "version": VERSION, "language": "python"},
-                  "profiles": ["crypto"]})
+                  "profiles": profiles})
         elif cmd == "run":
             seq = msg.get("seq")
             op = msg.get("op")
-            if load_error is not None:
-                send({"seq": seq, "errored": True, "message": load_error})
+            # A JSON number with an integral value is an integer (7 and 7.0 are one number).
+            seq_ok = (type(seq) is int or (type(seq) is float and seq.is_integer())) and seq >= 1
+            if not seq_ok or not isinstance(op, str) \
+                    or not isinstance(msg.get("input"), dict):
+                bad_request("run needs a positive integer seq, a string op and an object input",
+                            msg)
                 continue
-            if not isinstance(op, str) or op not in ops.OPS:
-                send({"seq": seq, "unsupported": True})
+            if op not in table:
+                if load_error is not None:
+                    send({"seq": seq, "errored": True, "message": load_error})
+                else:
+                    send({"seq": seq, "unsupported": True})
                 continue
             try:
-                output = ops.run(op, msg.get("input"))
+                output = table[op].run(op, msg["input"])
                 send({"seq": seq, "ok": True, "output": output})
             except ProtocolError as e:
                 send({"seq": seq, "ok": False, "error": {"code": e.code, "message": e.message}})

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Run every `crypto`-profile vector in vectors/*.json through adapter.py over the JSON Lines protocol.
+"""Run every vector of the profiles kibitz-py implements (`crypto`, `presence`) in vectors/*.json
+through adapter.py over the JSON Lines protocol.
 
     /usr/bin/python3 implementations/python/selftest.py [-v] [vectors/token.json ...]
 
@@ -20,10 +21,12 @@ import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 
 from kbz import b64u, ec  # noqa: E402
+
+PROFILES = ("crypto", "presence")
 
 
 def json_equal(a, b):
@@ -100,8 +103,8 @@ def main(argv):
     failures = []
     for f in files:
         doc = json.load(open(f, encoding="utf-8"))
-        if doc.get("profile") != "crypto":
-            continue  # kibitz-py implements the crypto profile only
+        if doc.get("profile") not in PROFILES:
+            continue  # a profile kibitz-py does not implement
         c = Counter()
         for group in doc["groups"]:
             for t in group["tests"]:

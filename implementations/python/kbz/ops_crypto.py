@@ -1,5 +1,8 @@
 """The `crypto` profile of the adapter protocol (spec 10.4): input shapes and op dispatch.
 
+One module per profile: adapter.py dispatches to each module's OPS table and declares its
+PROFILE in `start`.
+
 Each op first checks the SHAPE of its input and answers `input.invalid` when it is wrong
 [ADP-08]; input of the right shape but bad content gets the protocol's own error code. Outputs
 hold exactly the members 10.4 defines [ADP-05].
@@ -20,6 +23,8 @@ from . import certbinding, ec, fingerprint, hostcmd, idtoken, room, sas, token
 from . import b64u
 from .errors import InputInvalid, ProtocolError
 from .jsonutil import is_integer, is_number
+
+PROFILE = "crypto"
 
 _MISSING = object()
 

@@ -1,0 +1,657 @@
+"""The coordinator (spec 8.2, 8.3): the peer that keeps the room's presence.
+
+A pure state machine: `handle(now, event)` appends output records to `self.out` (the driver
+takes them with `take()`); `wake()` says when the next timer is due. Event and output shapes are
+those of 8.8. Every rule cites its requirement; where the text left a choice open, the comment
+names the entry in AMBIGUITIES.md (section P).
+"""
+
+import math
+from collections import OrderedDict
+
+from .. import hostcmd
+from ..errors import ProtocolError
+from ..fingerprint import canonical
+from ..text import lower, trim, utf16_length
+from . import frames
+from .app import AppState
+from .frames import MALFORMED, OK, UNKNOWN, nonempty
+from .timers import IdCounter, Timers
+
+BEAT_MS = 2500          # [PRES-22]
+REAP_MS = 12000         # [PRES-23] strictly more than this is reaped
+FREEZE_MS = 6000        # [PRES-24] strictly more than this between beats is a freeze
+MAX_CREDENTIAL = 8192   # [PRES-10], [MSG-21], [IDT-01]: UTF-16 code units [CONV-17]
+
+# The key of the coordinator's own slot. Connection ids are strings, so a tuple never collides.
+SELF = ("self",)
+
+
+class CoordinatorConfig:
+    """The `coordinator` config of 8.8, already shape-checked.
+
+    room: the room id (used as given, 10.4). host_key: the committed host public JWK or None
+    (any JSON value other than None counts as committed; HCMD-08 step 3 judges it).
+    gate: None (no identity gate) or {"require": bool, "bindsFingerprint": bool}.
+    """
+
+    def __init__(self, room, host_key=None, host_name=None, host_email=None, gate=None,
+                 lobby=False, locked=False, grandfathered=()):
+        self.room = room
+        self.host_key = host_key
+        self.host_name = host_name
+        self.host_email = host_email
+        self.gate = gate
+        self.lobby = lobby
+        self.locked = locked
+        self.grandfathered = list(grandfathered)
+
+
+def _canon_name(s):
+    # [PRES-33] trimmed (CONV-08) and lower-cased (CONV-09)
+    return lower(trim(s))
+
+
+class Coordinator:
+    role = "coordinator"
+
+    def __init__(self, config, now, ids=None, app=None, seq=None):
+        self.cfg = config
+        self.ids = ids if ids is not None else IdCounter()     # [PRES-58]
+        self.app = app if app is not None else AppState()
+        self.timers = Timers(seq)
+        self.out = []
+        self.now = now
+        self.stopped = False
+        # [PRES-02] per-connection state keyed by connection id.
+        self.open = OrderedDict()         # open connections, in the order they connected
+        self.last_seen = {}               # [PRES-05] conn -> time; removed by a reap [PRES-23]
+        self.epoch = {}                   # conn -> count of times it stopped being live [PRES-11]
+        self.slots = OrderedDict()        # key -> {"member", "token"}, in creation order
+        self.lobby = bool(config.lobby)   # [PRES-48] from start options or inherited
+        self.locked = bool(config.locked)
+        self.admitted = set()
+        self.pending = OrderedDict()      # conn -> knocker record, in arrival order
+        self.admitted_tokens = set()
+        self.kicked_tokens = set()
+        self.kicked_ids = set()
+        self.kicked_conns = set()
+        self.host_id = ""                 # [PRES-32] the host slot starts empty
+        self.host_conn = None
+        self.grandfathered = set(config.grandfathered)        # [PRES-48], [PRES-50]
+        self.seen_tokens = set()
+        self.seen_ids = set(config.grandfathered)             # [PRES-48]
+        gate = config.gate
+        self.gate_on = bool(gate is not None and gate.get("require") is True)
+        self.verified = set()
+        self.verifying = {}               # conn -> id of the request that started its check
+        self.requests = {}                # request id -> what the answer is for
+        # [HCMD-12], [HCMD-13] the command pipeline and its replay window (chapter 4's code).
+        self.cmds = hostcmd.Coordinator(config.host_key, config.room)
+        # [PRES-22] first beat 2500 ms after the role began. The "previous beat" of the first
+        # beat, for the freeze guard, is the start of the role (AMBIGUITIES.md P-first-beat).
+        self.prev_beat = now
+        self.timers.arm("beat", now + BEAT_MS)
+
+    # ---- driver interface ------------------------------------------------------------------
+
+    def take(self):
+        out, self.out = self.out, []
+        return out
+
+    def wake(self):
+        return None if self.stopped else self.timers.wake()
+
+    def handle(self, now, event):
+        """Feed one event (8.8) at time `now`. Events for other roles are ignored."""
+        self.now = now
+        if self.stopped:
+            return
+        t = event.get("type")
+        if t == "connect":
+            self.connect(event["conn"])
+        elif t == "disconnect":
+            self.disconnect(event["conn"])
+        elif t == "message":
+            self.message(event["conn"], event.get("msg"))
+        elif t == "result":
+            self.result(event["id"], event.get("value"))
+        elif t == "tick":
+            self.tick()
+        elif t == "local":
+            self.local(event)
+
+    def local(self, ev):
+        op = ev.get("op")
+        if op == "self":
+            self.app.announce(self.now, {k: ev[k] for k in ev if k not in ("type", "op")})
+            self.apply_self()
+        elif op == "mod":
+            self.self_issued(ev.get("token"))
+        elif op == "close":
+            self.stop()
+        elif op == "lobby":
+            self.set_lobby(ev["on"])
+        elif op == "lock":
+            self.set_locked(ev["on"])
+        elif op == "gate":
+            self.set_gate(ev["on"])
+        elif op == "reset":
+            self.reset()
+        elif op == "admit":
+            self.admit(ev["conn"])
+        elif op == "deny":
+            self.deny(ev["conn"])
+        elif op == "kick":
+            self.kick(ev["id"])
+        elif op == "declare-host":
+            self.declare_host(ev["id"])
+        # `knock` and `identity` do not apply to a coordinator: nothing (8.8).
+
+    def stop(self):
+        """[PRES-01] stop acting in the role: no more beats, replies or answers."""
+        self.stopped = True
+        self.timers.clear()
+        self.requests.clear()
+
+    def roster_state(self):
+        """The roster as last sent: (member ids, lobby, locked), for a successor [PRES-48]."""
+        return [s["member"]["id"] for s in self.slots.values()], self.lobby, self.locked
+
+    # ---- outputs ---------------------------------------------------------------------------
+
+    def _send(self, to, msg):
+        # 8.8: `to` lists open connections in the order they connected and is never empty.
+        want = set(to)
+        to = [c for c in self.open if c in want]
+        if to:
+            self.out.append({"type": "send", "to": to, "msg": msg})
+
+    def _drop(self, conn, code):
+        self.out.append({"type": "drop", "conn": None if conn is SELF else conn, "code": code})
+
+    def _members(self):
+        return [dict(s["member"]) for s in self.slots.values()]
+
+    def _roster_frame(self):
+        return frames.roster_frame(self._members(), self.lobby, self.host_id, self.locked)
+
+    def _report(self):
+        self.out.append({"type": "roster", "members": self._members(), "lobby": self.lobby,
+                         "locked": self.locked, "host": self.host_id})
+
+    def _fanout(self):
+        # [PRES-19] every open connection while the lobby is off, the admitted ones while on.
+        return [c for c in self.open if not self.lobby or c in self.admitted]
+
+    def _broadcast(self):
+        """[PRES-19] roster frame to the fan-out set, then the roster to the application."""
+        self._send(self._fanout(), self._roster_frame())
+        self._report()
+
+    def _knocks(self):
+        self.out.append({"type": "knocks", "list": [
+            {"conn": c, "name": r["name"], "avatar": r["avatar"]}
+            for c, r in self.pending.items()]})
+
+    # ---- connections -----------------------------------------------------------------------
+
+    def connect(self, conn):
+        if conn in self.open:
+            self._drop(conn, "presence.duplicate-conn")           # [PRES-02]
+            return
+        # [PRES-20] open and live; the current roster at once while the lobby is off.
+        self.open[conn] = True
+        self.last_seen[conn] = self.now
+        self.epoch.setdefault(conn, 0)
+        if not self.lobby:
+            self._send([conn], self._roster_frame())
+
+    def _not_live(self, conn):
+        # [PRES-11] answers to requests made before this are stale from now on.
+        self.epoch[conn] = self.epoch.get(conn, 0) + 1
+
+    def disconnect(self, conn):
+        if conn not in self.open:
+            self._drop(conn, "presence.unknown-conn")             # [PRES-02]
+            return
+        # [PRES-21] forget liveness, admission, the kicked-connection mark, verified and
+        # verifying; empty the host slot if it is this connection's; remove a pending knocker
+        # (emitting the knock list); remove the slot; broadcast if a slot was removed or the
+        # host slot was emptied. Kicked and seen identities and admitted tokens are kept.
+        del self.open[conn]
+        self._not_live(conn)
+        self.last_seen.pop(conn, None)
+        self.admitted.discard(conn)
+        self.kicked_conns.discard(conn)
+        self.verified.discard(conn)
+        self.verifying.pop(conn, None)
+        host_emptied = False
+        if self.host_conn == conn:
+            # The slot "belongs to this connection" whether or not its media id is empty
+            # (a claim before announcing, PRES-31): AMBIGUITIES.md P-host-emptied.
+            self.host_id, self.host_conn, host_emptied = "", None, True
+        if conn in self.pending:
+            del self.pending[conn]
+            self._knocks()
+        had_slot = self.slots.pop(conn, None) is not None
+        if had_slot or host_emptied:
+            self._broadcast()
+
+    # ---- frames: the processing order of PRES-04 --------------------------------------------
+
+    def message(self, conn, msg):
+        if conn not in self.open:
+            self._drop(conn, "presence.unknown-conn")             # [PRES-02]
+            return
+        self._process(conn, msg)
+
+    def _process(self, conn, msg):
+        # Stage 1, liveness [PRES-05]: every frame, before anything else, malformed included.
+        self.last_seen[conn] = self.now
+        status, kind, f = frames.read(msg)
+        # [PRES-03] a malformed frame is dropped (after liveness). It is judged before stage 2,
+        # so a kicked connection's malformed frame is dropped, not answered with kick
+        # (AMBIGUITIES.md P-malformed-order). [MSG-22]/[MSG-23] (SHOULD) oversize names,
+        # avatars, media ids, tokens and meta are dropped with the same code
+        # (AMBIGUITIES.md P-caps).
+        if status == MALFORMED or (status == OK and kind in ("voice", "knock")
+                                   and frames.over_caps(f)):
+            self._drop(conn, "presence.malformed")
+            return
+        vk = status == OK and kind in ("voice", "knock")
+        token = f.get("token") if vk else None
+        vid = f.get("voiceId") if vk else None
+        # Stage 2, kicked [PRES-06]: every kind of frame, unknown kinds included.
+        if conn in self.kicked_conns or (vk and (
+                (nonempty(token) and token in self.kicked_tokens)
+                or (nonempty(vid) and vid in self.kicked_ids))):
+            self.kicked_conns.add(conn)
+            self._send([conn], dict(frames.KICK))
+            return
+        if status == UNKNOWN:
+            return              # [PRES-03] ignored; it counted for liveness (stage 8)
+        # Stage 3, mod [PRES-07].
+        if kind == "mod":
+            self._mod(conn, f["token"])
+            return
+        # "Entering" frames: a knock, or a voice with on: true. [MSG-19] a voice with on: true
+        # and no non-empty voiceId is treated exactly like on: false, so it is not entering
+        # (AMBIGUITIES.md P-voice-no-id).
+        entering = kind == "knock" or (kind == "voice" and f["on"] is True and nonempty(vid))
+        # Stage 4, locked [PRES-08]: unless the identity is a seen token or seen media id.
+        if entering and self.locked and not (
+                (nonempty(token) and token in self.seen_tokens)
+                or (nonempty(vid) and vid in self.seen_ids)):
+            self._send([conn], frames.lobby_frame("locked"))
+            return
+        # Stage 5, identity gate [PRES-09], [PRES-10].
+        if entering and self._gate_applies(conn, kind, vid):
+            self._gate(conn, msg, f)
+            return
+        # Stage 6, knock [PRES-12]: ignored while the lobby is off, else gate entry.
+        if kind == "knock":
+            if self.lobby:
+                self._gate_entry(conn, self._knocker(f))
+            return
+        # Stage 7, lobby [PRES-14]: a join from a connection that is not admitted is a knock;
+        # a silently admitted one goes on to stage 8. Exception: the soft-name host [PRES-33].
+        if (kind == "voice" and entering and self.lobby and conn not in self.admitted
+                and not self._soft_host_applies(f["name"])):
+            self._gate_entry(conn, self._knocker(f))
+            if conn not in self.admitted:
+                return
+        # Stage 8, membership.
+        if kind == "voice":
+            if entering:
+                self._join(conn, f)                               # [PRES-15]
+            else:
+                self._unjoin(conn)                                # [PRES-16]
+        elif kind == "leave":
+            self._leave(conn)                                     # [PRES-17]
+        # ping: liveness only. roster, lobby, kick, reset: kinds a coordinator does not act on.
+
+    @staticmethod
+    def _knocker(f):
+        # [PRES-13] name defaulting to Guest [MSG-20], avatar to ''.
+        return {"name": f.get("name") or "Guest", "avatar": f.get("avatar") or "",
+                "token": f.get("token") or "", "voiceId": f.get("voiceId") or ""}
+
+    # ---- identity gate ---------------------------------------------------------------------
+
+    def _gate_applies(self, conn, kind, vid):
+        # [PRES-09] a gate configured and switched on, a connection not yet verified, and not a
+        # voice whose voiceId is grandfathered [PRES-50]. (A knock carrying a grandfathered
+        # voiceId is gated: the exception names only voice.)
+        if self.cfg.gate is None or not self.gate_on or conn in self.verified:
+            return False
+        if kind == "voice" and nonempty(vid) and vid in self.grandfathered:
+            return False
+        return True
+
+    def set_gate(self, on):
+        # [PRES-09] off -> on forgets every verified connection. Without a configured gate the
+        # switch has nothing to act on (AMBIGUITIES.md P-gate-unconfigured).
+        if self.cfg.gate is None:
+            return
+        if on and not self.gate_on:
+            self.verified.clear()
+        self.gate_on = bool(on)
+
+    def _gate(self, conn, msg, f):
+        # [PRES-10]
+        if conn in self.verifying:
+            self._drop(conn, "presence.gate-busy")
+            return
+        jwt = f.get("jwt")
+        if not nonempty(jwt):
+            self._drop(conn, "presence.no-credential")            # hold quietly
+            return
+        if utf16_length(jwt) > MAX_CREDENTIAL:
+            # [MSG-21] an over-long credential has failed, without asking the verifier.
+            self._send([conn], frames.lobby_frame("unverified"))
+            return
+        rid = self.ids.next()
+        self.verifying[conn] = rid
+        self.requests[rid] = {"for": "gate-fp", "conn": conn, "epoch": self.epoch[conn],
+                              "msg": msg, "jwt": jwt, "chain": rid}
+        self.out.append({"type": "request", "id": rid, "kind": "fingerprint", "conn": conn})
+
+    def _gate_fp(self, req, value):
+        conn = req["conn"]
+        binds = self.cfg.gate.get("bindsFingerprint", True) is not False
+        # "unreadable (null or empty)": empty after canonicalisation, as HCMD-09 and BIND-05
+        # say it (AMBIGUITIES.md P-unreadable).
+        if binds and (not isinstance(value, str) or canonical(value) == ""):
+            self.verifying.pop(conn, None)
+            self._drop(conn, "presence.no-remote-fp")             # hold quietly
+            return
+        rid = self.ids.next()
+        self.requests[rid] = dict(req, **{"for": "gate-verify"})
+        self.out.append({"type": "request", "id": rid, "kind": "verify", "conn": conn,
+                         "jwt": req["jwt"], "fp": value})
+
+    def _gate_verdict(self, req, value):
+        conn = req["conn"]
+        self.verifying.pop(conn, None)
+        if value == "ok":
+            # Mark verified and process the same frame again from stage 1.
+            self.verified.add(conn)
+            self._process(conn, req["msg"])
+        elif value == "hold":
+            self._drop(conn, "presence.gate-hold")
+        else:
+            # "fail", and any other answer: verification fails closed [IDT-19]
+            # (AMBIGUITIES.md P-result-values).
+            self._send([conn], frames.lobby_frame("unverified"))
+
+    # ---- request answers -------------------------------------------------------------------
+
+    def result(self, rid, value):
+        req = self.requests.pop(rid, None) if type(rid) is int else None
+        if req is None:
+            self._drop(None, "presence.stale-result")             # unknown request [PRES-11]
+            return
+        conn = req["conn"]
+        if conn not in self.open or self.epoch.get(conn) != req["epoch"]:
+            # [PRES-11] its connection stopped being live (disconnected or reaped) since the
+            # request: discarded, no member added, no host change, no command enacted. A gate
+            # check that ends this way no longer blocks the connection (gate-busy).
+            if "chain" in req and self.verifying.get(conn) == req["chain"]:
+                del self.verifying[conn]
+            self._drop(conn, "presence.stale-result")
+            return
+        if req["for"] == "mod-fp":
+            self._verify_and_enact(conn, req["token"], value if isinstance(value, str) else None)
+        elif req["for"] == "gate-fp":
+            self._gate_fp(req, value)
+        elif req["for"] == "gate-verify":
+            self._gate_verdict(req, value)
+
+    # ---- host commands ---------------------------------------------------------------------
+
+    def _mod(self, conn, tok):
+        # [PRES-07] missing, oversize and no-host-key are dropped without asking for the
+        # fingerprint; otherwise ask, verify when the answer comes, enact only if accepted.
+        if not nonempty(tok):
+            self._drop(conn, "hostcmd.missing")
+            return
+        if utf16_length(tok) > hostcmd.MAX_TOKEN_CHARS:
+            self._drop(conn, "hostcmd.oversize")                  # [HCMD-12]
+            return
+        if self.cfg.host_key is None:
+            self._drop(conn, "hostcmd.no-host-key")               # [HCMD-01]
+            return
+        rid = self.ids.next()
+        self.requests[rid] = {"for": "mod-fp", "conn": conn, "epoch": self.epoch[conn],
+                              "token": tok}
+        self.out.append({"type": "request", "id": rid, "kind": "fingerprint", "conn": conn})
+
+    def self_issued(self, tok):
+        """A command the coordinator issues to itself: verified locally, not cert-bound
+        [HCMD-10]; the `drop` of a rejection carries conn null (8.8)."""
+        self._verify_and_enact(SELF, tok, hostcmd._NO_CONNECTION)
+
+    def _verify_and_enact(self, sender, tok, remote_fp):
+        try:
+            # [HCMD-08], [HCMD-12], [HCMD-13]; checked at floor(at / 1000) seconds (8.8).
+            res = self.cmds.process(tok, math.floor(self.now / 1000), remote_fp)
+        except ProtocolError as e:
+            self._drop(sender, e.code)                            # [HCMD-15] nothing changes
+            return
+        self._enact(sender, res)                                  # [HCMD-16] exactly once
+
+    def _enact(self, sender, res):
+        # [PRES-31]
+        op, target = res["op"], res.get("target")
+        if op == "claim":
+            slot = self.slots.get(sender)
+            self.host_id = slot["member"]["id"] if slot is not None else ""
+            self.host_conn = sender
+            self._broadcast()
+        elif op in ("lobbyon", "lobbyoff"):
+            self.set_lobby(op == "lobbyon")
+        elif op in ("lock", "unlock"):
+            self.set_locked(op == "lock")
+        elif op == "reset":
+            self.reset()
+        elif not nonempty(target):
+            return              # kick, admit and deny without a non-empty target do nothing
+        elif op == "kick":
+            self.kick(target)
+        elif op == "admit":
+            self.admit(target)
+        elif op == "deny":
+            self.deny(target)
+
+    # ---- membership ------------------------------------------------------------------------
+
+    def _join(self, key, f, token=None):
+        # [PRES-15] in this order: evict other connections' slots holding the same non-empty
+        # token; create or update this slot (keeping its place); remember the identity; apply
+        # PRES-33; broadcast.
+        if key is not SELF:
+            token = f.get("token")
+        vid = f["voiceId"]
+        if nonempty(token):
+            for other in [k for k, s in self.slots.items()
+                          if k != key and k is not SELF and s["token"] == token]:
+                del self.slots[other]
+        self.slots[key] = {"member": frames.member(vid, f.get("name"), f.get("cam"),
+                                                   f.get("avatar"), f.get("meta")),
+                           "token": token if nonempty(token) else ""}
+        if nonempty(token):
+            self.seen_tokens.add(token)
+        self.seen_ids.add(vid)
+        if self._soft_host_applies(f.get("name")):
+            # [PRES-33] the soft-name tier: host, and admitted.
+            self.host_id, self.host_conn = vid, key
+            if key is not SELF:
+                self.admitted.add(key)
+        self._broadcast()
+
+    def _soft_host_applies(self, name):
+        # [PRES-33] a committed host display name and no host key, an empty host slot, and the
+        # announced name equal to it after trim and lower-case. A name that is empty after
+        # trimming commits nothing (AMBIGUITIES.md P-soft-name).
+        hn = self.cfg.host_name
+        if self.cfg.host_key is not None or not isinstance(hn, str) or _canon_name(hn) == "":
+            return False
+        return self.host_id == "" and isinstance(name, str) and _canon_name(name) == _canon_name(hn)
+
+    def _unjoin(self, key):
+        # [PRES-16] remove the slot if any; broadcast also when nothing was removed.
+        self.slots.pop(key, None)
+        self._broadcast()
+
+    def _leave(self, conn):
+        # [PRES-17] admitted, pending (knock list if it was pending), slot (broadcast if any).
+        self.admitted.discard(conn)
+        if conn in self.pending:
+            del self.pending[conn]
+            self._knocks()
+        if self.slots.pop(conn, None) is not None:
+            self._broadcast()
+
+    def apply_self(self):
+        """The coordinator's own announcement, as its own slot ([PRES-51], 8.8 `self`)."""
+        ann = self.app.ann
+        if ann is None:
+            return
+        if ann.get("on") is True and nonempty(ann.get("voiceId")):
+            self._join(SELF, ann, token=self.app.token)
+        else:
+            self._unjoin(SELF)
+
+    def announce_empty(self):
+        """[PRES-51] a new coordinator broadcasts its (empty) roster when it takes the role."""
+        self._broadcast()
+
+    # ---- lobby -----------------------------------------------------------------------------
+
+    def _gate_entry(self, conn, rec):
+        # [PRES-13]
+        if ((nonempty(rec["token"]) and rec["token"] in self.admitted_tokens)
+                or (nonempty(rec["voiceId"]) and rec["voiceId"] in self.grandfathered)):
+            self._admit_now(conn, rec)
+            return
+        was = self.pending.get(conn)
+        self.pending[conn] = rec            # an existing entry keeps its place
+        if was is None:
+            self._send([conn], frames.lobby_frame("waiting"))
+        if was is None or was["name"] != rec["name"] or was["avatar"] != rec["avatar"]:
+            self._knocks()
+
+    def admit(self, conn):
+        # [PRES-28] nothing unless pending.
+        if conn in self.pending:
+            self._admit_now(conn, self.pending[conn])
+
+    def _admit_now(self, conn, rec):
+        # [PRES-28] effects, also for the silent admission of PRES-13: out of pending,
+        # admitted, token remembered, `admitted` then the roster on the connection, and the
+        # knock list only when the connection was pending (a silent admission of a connection
+        # that never waited changes no list: AMBIGUITIES.md P-silent-admit).
+        was_pending = self.pending.pop(conn, None) is not None
+        self.admitted.add(conn)
+        if nonempty(rec["token"]):
+            self.admitted_tokens.add(rec["token"])
+        self._send([conn], frames.lobby_frame("admitted"))
+        self._send([conn], self._roster_frame())
+        if was_pending:
+            self._knocks()
+
+    def deny(self, conn):
+        # [PRES-29] out of pending (knock list if it was there); `denied` if open, pending or
+        # not. Not remembered.
+        if conn in self.pending:
+            del self.pending[conn]
+            self._knocks()
+        if conn in self.open:
+            self._send([conn], frames.lobby_frame("denied"))
+
+    def set_lobby(self, on):
+        # [PRES-25] on: admitted := the connections with a slot (own slot aside). off: admit
+        # every pending knocker in pending order as in PRES-28. Then broadcast. The flag is set
+        # first, so the rosters sent to those admitted carry the new value
+        # (AMBIGUITIES.md P-lobby-order). Applied also when the flag does not change.
+        if on:
+            self.lobby = True
+            self.admitted = {k for k in self.slots if k is not SELF}
+        else:
+            self.lobby = False
+            for conn in list(self.pending):
+                self.admit(conn)
+        self._broadcast()
+
+    def set_locked(self, on):
+        # [PRES-26] set the flag and broadcast; a lock never removes anyone.
+        self.locked = bool(on)
+        self._broadcast()
+
+    def reset(self):
+        # [PRES-27] {"t":"reset"} to the fan-out set, and to our own application.
+        self._send(self._fanout(), dict(frames.RESET))
+        self.out.append({"type": "reset"})
+
+    def kick(self, vid):
+        # [PRES-30]
+        if not nonempty(vid) or vid == self.app.voice_id():
+            return
+        self.kicked_ids.add(vid)
+        for key, slot in self.slots.items():
+            if key is not SELF and slot["member"]["id"] == vid:
+                if nonempty(slot["token"]):
+                    self.kicked_tokens.add(slot["token"])
+                self.kicked_conns.add(key)
+                self._send([key], dict(frames.KICK))
+                del self.slots[key]
+                self.admitted.discard(key)
+                self.pending.pop(key, None)
+                break
+        self._broadcast()
+
+    def declare_host(self, vid):
+        # [PRES-34] only with a committed host e-mail and no host key; nothing when the host
+        # slot is taken or no slot holds the media id. The new host is broadcast, as every
+        # other change of the host slot is (AMBIGUITIES.md P-declare).
+        he = self.cfg.host_email
+        if self.cfg.host_key is not None or not nonempty(he) or self.host_id != "":
+            return
+        for key, slot in self.slots.items():
+            if slot["member"]["id"] == vid:
+                self.host_id, self.host_conn = vid, key
+                self._broadcast()
+                return
+
+    # ---- timers ----------------------------------------------------------------------------
+
+    def tick(self):
+        for _ in range(16):
+            name = self.timers.pop_due(self.now)
+            if name is None:
+                return
+            if name == "beat":
+                self._beat()
+
+    def _beat(self):
+        # [PRES-22] ping every open connection; freeze guard or reap; roster to the fan-out set
+        # whatever changed; report the roster only if the reap removed a member.
+        self._send(list(self.open), dict(frames.PING))
+        removed = False
+        if self.now - self.prev_beat > FREEZE_MS:
+            for c in self.last_seen:                              # [PRES-24]
+                self.last_seen[c] = self.now
+        else:
+            for c in list(self.open):                             # [PRES-23]
+                seen = self.last_seen.get(c)
+                if seen is not None and self.now - seen > REAP_MS:
+                    del self.last_seen[c]
+                    self._not_live(c)
+                    if self.slots.pop(c, None) is not None:
+                        removed = True
+        self.prev_beat = self.now
+        self._send(self._fanout(), self._roster_frame())
+        if removed:
+            self._report()
+        self.timers.arm("beat", self.now + BEAT_MS)
