@@ -10,7 +10,7 @@ import { loadRequirements } from './spec-index.ts';
 import { allChecks, KNOWN_PROFILES, selectChecks } from './suite.ts';
 import { loadVectorFiles } from './checks/vectors.ts';
 import { emitReport, REPORTERS } from './report/emit.ts';
-import { PACKAGE_VERSION, SPEC_VERSION } from '../reference/adapter/info.ts';
+import { suiteInfo } from './suite-info.ts';
 
 const USAGE = `Usage: kibitz-conformance [options]
        kibitz-conformance broker --url ws://HOST:PORT/PATH [options]   (see --help there)
@@ -38,7 +38,7 @@ function shellQuote(s: string): string {
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'broker') {
     // Loaded on demand: the broker suite needs network modules the adapter checks do not.
-    const { brokerMain } = (await import(new URL('./broker/cli.ts', import.meta.url).href)) as { brokerMain: (a: string[]) => Promise<number> };
+    const { brokerMain } = await import('./broker/cli.ts');
     return brokerMain(argv.slice(1));
   }
   let args;
@@ -139,8 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   await impl.stop();
 
   const report = buildReport({
-    suiteVersion: PACKAGE_VERSION,
-    specVersion: SPEC_VERSION,
+    ...suiteInfo(),
     label: impl.label,
     info,
     options: { profiles: [...profiles], seed, runs, ...(only.length ? { only } : {}) },

@@ -37,15 +37,10 @@ export function testTitles(): { file: string; title: string; ids: string[] }[] {
   return out;
 }
 
-/** Optional suites contributed by other parts of the harness (e.g. the broker suite). */
-async function extraChecks(): Promise<{ kind: CoverKind; checks: Pick<Check, 'id' | 'covers'>[] }[]> {
-  const out: { kind: CoverKind; checks: Pick<Check, 'id' | 'covers'>[] }[] = [];
-  const broker = join(ROOT, 'conformance/broker/checks.ts');
-  if (existsSync(broker)) {
-    const mod = (await import(broker)) as { BROKER_CHECKS?: Pick<Check, 'id' | 'covers'>[] };
-    if (mod.BROKER_CHECKS) out.push({ kind: 'broker', checks: mod.BROKER_CHECKS });
-  }
-  return out;
+/** Suites with their own CLI (the broker suite), loaded on demand: they need network modules. */
+async function extraChecks(): Promise<{ kind: CoverKind; checks: readonly Pick<Check, 'id' | 'covers'>[] }[]> {
+  const { BROKER_CHECKS } = await import('./broker/checks.ts');
+  return [{ kind: 'broker', checks: BROKER_CHECKS }];
 }
 
 export async function collectCoverage(reqs: Map<string, Requirement>): Promise<{ covers: Map<string, Cover[]>; unknown: string[] }> {

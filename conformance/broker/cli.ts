@@ -9,7 +9,7 @@ import { parseEndpoint, rootUrl, socketUrl, type BrokerEndpoint } from './endpoi
 import { BrokerSocket } from './socket.ts';
 import { BROKER_PROFILE, DEFAULT_TIMEOUTS, runBrokerChecks, selectBrokerChecks } from './suite.ts';
 import { emitReport, REPORTERS } from '../report/emit.ts';
-import { PACKAGE_VERSION, SPEC_VERSION } from '../../reference/adapter/info.ts';
+import { suiteInfo } from '../suite-info.ts';
 
 const USAGE = `Usage: kibitz-conformance broker --url ws://HOST:PORT/PATH [options]
 
@@ -151,8 +151,7 @@ export async function brokerMain(argv: string[]): Promise<number> {
   });
   if (tty) process.stderr.write('\r' + ' '.repeat(90) + '\r');
   const report = buildReport({
-    suiteVersion: PACKAGE_VERSION,
-    specVersion: SPEC_VERSION,
+    ...suiteInfo(),
     label: `broker ${endpoint.base}`,
     info: { name, version: 'version unknown', language: 'PeerJS server protocol', profiles: [BROKER_PROFILE] },
     options: { profiles: [BROKER_PROFILE], seed: 0, runs: 1, ...(only.length ? { only } : {}) },

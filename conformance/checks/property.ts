@@ -1,8 +1,9 @@
 // Property checks over the adapter: fast-check generates inputs, the implementation answers, and a
-// predicate judges each answer (often against the in-process reference as oracle). A failure
-// reports the shrunk counterexample, the seed and the fast-check path, so one command replays it.
+// predicate judges each answer (against a model written for the harness, or a property that needs
+// no oracle). A failure reports the shrunk counterexample, the seed and the fast-check path, so one
+// command replays it.
 import fc from 'fast-check';
-import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
+import type { JsonObject, JsonValue } from '../lib/json.ts';
 import { isErrored, isUnsupported, type Implementation, type Response } from '../impl/types.ts';
 import type { Check, CheckContext, RawResult } from './types.ts';
 
@@ -37,7 +38,8 @@ export interface PropertySpec<T> {
   description: string;
   /** One call that tells whether the implementation supports what the property needs. */
   probe: { op: string; input: JsonObject };
-  arbitrary: fc.Arbitrary<T>;
+  /** Built on first run, not at import (start-up time). */
+  arbitrary: () => fc.Arbitrary<T>;
   /** null when the case holds. */
   predicate: (impl: Implementation, value: T) => Promise<Failure | null>;
   /** Costly properties run a fraction of --runs. */
@@ -59,7 +61,7 @@ export function propertyCheck<T>(spec: PropertySpec<T>): Check {
       if (isErrored(probe)) return { status: 'errored', message: probe.message };
       if (isUnsupported(probe)) return { status: 'unsupported', message: `op ${spec.probe.op} is unsupported` };
       let errored: string | null = null;
-      const property = fc.asyncProperty(spec.arbitrary, async (value) => {
+      const property = fc.asyncProperty(spec.arbitrary(), async (value) => {
         try {
           return (await spec.predicate(impl, value)) === null;
         } catch (e) {

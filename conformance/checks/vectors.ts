@@ -2,7 +2,7 @@
 // reference's types, so the suite cannot silently mirror the implementation it came from.
 import { readdirSync, readFileSync } from 'node:fs';
 import { Compile } from 'typebox/compile';
-import type { JsonObject } from '../../reference/encoding/json.ts';
+import type { JsonObject } from '../lib/json.ts';
 import { VectorFile, type VectorTest } from '../../schemas/src/vector-file.ts';
 import { compareOutput } from '../compare.ts';
 import { isErrored, isUnsupported } from '../impl/types.ts';

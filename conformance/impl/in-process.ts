@@ -1,10 +1,8 @@
-// The bundled reference, called in process: the fastest path, and the oracle for differential checks.
-import { runOp } from '../../reference/adapter/ops.ts';
-import type { JsonValue } from '../../reference/encoding/json.ts';
-import { referenceInfo } from '../../reference/adapter/info.ts';
+// `--impl reference`: the bundled reference, called in process (the fastest path). The harness
+// never imports the reference statically: this driver loads it by path on start(), exactly as a
+// `module:` adapter would be loaded, so no harness code depends on the implementation it judges.
+import type { JsonValue } from '../lib/json.ts';
 import type { Implementation, ImplementationInfo, Response } from './types.ts';
-
-export { referenceInfo };
 
 /** Runs an op on any in-process op function, turning a thrown exception into `errored`. */
 export async function guarded(run: () => Promise<Response>): Promise<Response> {
@@ -15,13 +13,29 @@ export async function guarded(run: () => Promise<Response>): Promise<Response> {
   }
 }
 
+interface ReferenceModules {
+  runOp: (op: string, input: JsonValue) => Promise<Response>;
+  referenceInfo: () => ImplementationInfo;
+}
+
+async function loadReference(): Promise<ReferenceModules> {
+  // Dynamic imports by path: resolved at run time, never part of the harness's import graph.
+  const [ops, info] = await Promise.all([import('../../reference/adapter/ops.ts'), import('../../reference/adapter/info.ts')]);
+  return { runOp: ops.runOp as ReferenceModules['runOp'], referenceInfo: info.referenceInfo };
+}
+
 export class InProcessReference implements Implementation {
   readonly label = 'reference';
+  readonly transport = 'in-process' as const;
+  #ref: ReferenceModules | null = null;
   async start(): Promise<ImplementationInfo> {
-    return referenceInfo();
+    this.#ref = await loadReference();
+    return this.#ref.referenceInfo();
   }
   run(op: string, input: JsonValue): Promise<Response> {
-    return guarded(() => runOp(op, input));
+    const ref = this.#ref;
+    if (!ref) return Promise.resolve({ errored: true, message: 'start() first' });
+    return guarded(() => ref.runOp(op, input));
   }
   async stop(): Promise<void> {}
 }

@@ -5,7 +5,7 @@
 // The mutant implementations in tests/mutants/ use this form.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { JsonValue } from '../../reference/encoding/json.ts';
+import type { JsonValue } from '../lib/json.ts';
 import { guarded } from './in-process.ts';
 import type { Implementation, ImplementationInfo, Response } from './types.ts';
 

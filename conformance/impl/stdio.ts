@@ -4,7 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Compile } from 'typebox/compile';
-import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
+import type { JsonObject, JsonValue } from '../lib/json.ts';
 import { RunResponse, StartResponse } from '../../schemas/src/adapter-protocol.ts';
 import type { Implementation, ImplementationInfo, Response } from './types.ts';
 

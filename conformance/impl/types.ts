@@ -1,6 +1,6 @@
 // What the harness needs from an implementation under test, whatever the transport
 // (spec/10-adapter-protocol.md). Every driver maps its transport onto this.
-import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
+import type { JsonObject, JsonValue } from '../lib/json.ts';
 
 export interface ImplementationInfo {
   name: string;

@@ -4,7 +4,7 @@
 import { runOp } from '../../reference/adapter/ops.ts';
 import type { OpHandler } from '../../reference/adapter/outcome.ts';
 import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
-import { referenceInfo } from '../../conformance/impl/in-process.ts';
+import { referenceInfo } from '../../reference/adapter/info.ts';
 import type { ImplementationInfo, Response } from '../../conformance/impl/types.ts';
 
 export interface Mutant {

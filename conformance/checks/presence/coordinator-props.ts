@@ -4,7 +4,7 @@
 // what must never be seen (a kicked id, a stranger in a locked room, an unadmitted member, a
 // flag changed by a rejected command), not a second coordinator.
 import fc from 'fast-check';
-import type { JsonObject } from '../../../reference/encoding/json.ts';
+import type { JsonObject } from '../../lib/json.ts';
 import type { Implementation } from '../../impl/types.ts';
 import type { Check, CheckContext, RawResult } from '../types.ts';
 import { rostersIn, Session, Violation, type Output } from './driver.ts';

@@ -1,7 +1,7 @@
 // Drives one presence machine of the implementation under test through the session ops of
 // spec/08-presence.md 8.8. Anything but a clean answer becomes a HarnessStop, which the check
 // turns into `unsupported` or `errored` (never into a verdict about presence).
-import { isJsonObject, type JsonObject, type JsonValue } from '../../../reference/encoding/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../lib/json.ts';
 import { isErrored, isUnsupported, type Implementation } from '../../impl/types.ts';
 
 export type Output = JsonObject & { type: string };

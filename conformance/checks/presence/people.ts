@@ -1,11 +1,9 @@
 // The cast of the coordinator properties: a few people with fixed tokens, media ids and
-// certificate fingerprints, and host commands signed for them. The reference signer only makes
-// inputs here; every verdict comes from the model and the implementation's outputs.
-import { sha256 } from '@noble/hashes/sha2.js';
-import type { JsonObject, JsonValue } from '../../../reference/encoding/json.ts';
-import { utf8 } from '../../../reference/encoding/text.ts';
-import { signHostCommand } from '../../../reference/hostcmd/sign.ts';
-import { privateJwkFromSecret, publicJwkFromSecret } from '../../../reference/token/keys.ts';
+// certificate fingerprints, and host commands signed for them by the harness's own signer
+// (conformance/oracles/). Every verdict comes from the model and the implementation's outputs.
+import type { JsonObject, JsonValue } from '../../lib/json.ts';
+import { TestKey } from '../../oracles/es256.ts';
+import { commandPayload } from '../../oracles/hostcmd.ts';
 
 export const PEOPLE = ['a', 'b', 'c', 'd'] as const;
 export type Person = (typeof PEOPLE)[number];
@@ -15,10 +13,9 @@ export const fingerprint = (p: Person): string => `fp:${p}`;
 export const ROOM = 'standup';
 export const T0 = 1_767_225_600_000;
 
-const secret = (label: string): Uint8Array => sha256(utf8(`kibitz conformance / ${label}`));
-const HOST = secret('presence host');
-const STRANGER = secret('presence stranger');
-export const HOST_PUBLIC = publicJwkFromSecret(HOST) as unknown as JsonValue;
+const HOST = new TestKey('presence host');
+const STRANGER = new TestKey('presence stranger');
+export const HOST_PUBLIC = HOST.publicJwk as unknown as JsonValue;
 
 export type Flaw = 'none' | 'stranger-key' | 'unbound' | 'unreadable' | 'stale' | 'wrong-room' | 'replay' | 'oversize';
 export const FLAWS: readonly Flaw[] = ['none', 'stranger-key', 'unbound', 'unreadable', 'stale', 'wrong-room', 'replay', 'oversize'];
@@ -27,17 +24,16 @@ let serial = 0;
 /** A host command from `sender` signed at `nowMs`; `flaw` says how it is broken, if at all. */
 export function hostCommand(sender: Person, op: string, target: string | undefined, nowMs: number, flaw: Flaw): string {
   if (flaw === 'oversize') return 'x'.repeat(8193);
-  const r = signHostCommand({
-    privateJwk: privateJwkFromSecret(flaw === 'stranger-key' ? STRANGER : HOST),
+  const key = flaw === 'stranger-key' ? STRANGER : HOST;
+  const payload = commandPayload({
     room: flaw === 'wrong-room' ? 'another-room' : ROOM,
     fp: fingerprint(sender),
     op,
-    target,
-    now: Math.floor(nowMs / 1000) - (flaw === 'stale' ? 200 : 0),
+    ...(target !== undefined ? { target } : {}),
+    iat: Math.floor(nowMs / 1000) - (flaw === 'stale' ? 200 : 0),
     jti: (++serial).toString(16).padStart(24, '0'),
   });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.token;
+  return key.signJson(JSON.stringify(payload));
 }
 
 export const voiceFrame = (p: Person, on = true): JsonObject => ({ t: 'voice', on, cam: false, name: p.toUpperCase(), avatar: '', voiceId: voiceId(p), token: token(p) });

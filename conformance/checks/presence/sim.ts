@@ -2,9 +2,9 @@
 // harness plays only what a broker and a network do (exactly-one-wins claims, peer-unavailable,
 // connection events, frame delivery with loss, duplication, reordering, latency, partitions and
 // crashes); every presence decision is the implementation's. Deterministic for a given seed.
-import type { JsonObject, JsonValue } from '../../../reference/encoding/json.ts';
+import type { JsonObject, JsonValue } from '../../lib/json.ts';
 import type { Implementation } from '../../impl/types.ts';
-import { seededRng } from '../../../reference/presence/prng.ts';
+import { mulberry32 } from '../../oracles/prng.ts';
 import { isObj, Session, type Output } from './driver.ts';
 
 export interface Faults {
@@ -56,7 +56,7 @@ export class Sim {
     private readonly room = 'standup',
   ) {
     this.now = start;
-    this.random = seededRng(seed); // the reference's mulberry32: reproducible in any language
+    this.random = mulberry32(seed); // mulberry32: reproducible in any language
   }
 
   // ---- scheduling ------------------------------------------------------------------------------
