@@ -54,7 +54,7 @@ export function compareSignedToken(op: string, input: JsonObject, expected: Json
   const expBody = String(expected.token).split('.')[0]!;
   const want = bodyJson(expBody);
   const got = v.payload;
-  const orderReq = op === 'hostcmd.sign' ? 'HCMD-03' : 'TOK-01';
+  const orderReq = op === 'hostcmd.sign' ? 'HCMD-03' : op === 'invite.sign' ? 'INV-01' : 'TOK-01';
   if (!want || !jsonEqual(want, got)) {
     return { same: false, requirement: orderReq, message: `payload differs: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}` };
   }
@@ -67,7 +67,7 @@ export function compareSignedToken(op: string, input: JsonObject, expected: Json
   return { same: true };
 }
 
-const SIGNED_TOKEN_OPS = new Set(['token.sign', 'hostcmd.sign']);
+const SIGNED_TOKEN_OPS = new Set(['token.sign', 'hostcmd.sign', 'invite.sign']);
 
 export function compareOutput(op: string, input: JsonObject, expected: JsonObject, actual: JsonObject): Verdict {
   if (SIGNED_TOKEN_OPS.has(op)) return compareSignedToken(op, input, expected, actual);
