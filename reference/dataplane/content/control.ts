@@ -1,0 +1,67 @@
+// Content kinds that carry engine state rather than something people see: idtoken, caps (chapter
+// 5 and 13 say what a receiver does with them), ctl and the blob lanes (spec/14-data-plane.md
+// 14.7.8).
+import { isJsonObject, type JsonObject, type JsonValue } from '../../encoding/json.ts';
+import { fail, ok, type Result } from '../../result.ts';
+import { ACT_CAPABILITIES, PERCEIVE_CAPABILITIES } from '../../../schemas/src/dataplane.ts';
+import { GRANT_BACKEND_MAX } from '../../messages/grant.ts';
+import { JWT_MAX, PAYLOAD_JSON_MAX } from '../constants.ts';
+import { isNumber, jsonLength } from '../text.ts';
+import type { ReceiverState } from './state.ts';
+
+type Frame = Record<string, JsonValue>;
+
+/** idtoken [MSG-37]: kept for lazy verification against this connection's certificate. */
+export function receiveIdToken(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
+  if (typeof f.jwt !== 'string' || f.jwt === '') return fail('cont.empty', 'no token');
+  if (f.jwt.length > JWT_MAX) return fail('cont.too-long', `the token is longer than ${JWT_MAX}`);
+  return ok({ k: 'idtoken', sender, jwt: f.jwt });
+}
+
+const knownOnly = (list: readonly string[], v: JsonValue | undefined): string[] =>
+  Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && list.includes(x)))] : [];
+
+/** One grant as MSG-38 keeps it; a member that is not a grant object confers nothing [CONT-36]. */
+function sanitizeGrant(g: JsonValue): JsonObject {
+  const o = isJsonObject(g) ? g : {};
+  return {
+    perceive: knownOnly(PERCEIVE_CAPABILITIES, o.perceive),
+    act: knownOnly(ACT_CAPABILITIES, o.act),
+    ...(typeof o.backend === 'string' && o.backend !== '' ? { backend: o.backend.slice(0, GRANT_BACKEND_MAX) } : {}),
+    ...(o.egress === true ? { egress: true } : {}),
+    ...(isNumber(o.expiresAt) && o.expiresAt > 0 ? { expiresAt: o.expiresAt } : {}),
+  };
+}
+
+/** caps [CONT-36]: the whole override map, sanitized. Whether to apply it is chapter 13's rule. */
+export function receiveCaps(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
+  const grants = isJsonObject(f.grants) ? f.grants : {};
+  return ok({ k: 'caps', sender, grants: Object.fromEntries(Object.entries(grants).map(([id, g]) => [id, sanitizeGrant(g)])) as JsonObject });
+}
+
+/** ctl [CONT-37]: opaque stage control, bounded like an app payload. */
+export function receiveCtl(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
+  const m = f.m ?? null;
+  if (m !== null && jsonLength(m) > PAYLOAD_JSON_MAX) return fail('cont.too-large', `m is longer than ${PAYLOAD_JSON_MAX} characters of JSON`);
+  return ok({ k: 'ctl', sender, m });
+}
+
+/** blob [CONT-38]: want / have / get by content hash. */
+export function receiveBlob(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
+  const m = f.m;
+  if (!isJsonObject(m)) return fail('cont.empty', 'no blob message');
+  if (m.v !== 1 || (m.op !== 'want' && m.op !== 'have' && m.op !== 'get') || typeof m.hash !== 'string') {
+    return fail('cont.bad-field', 'm is not {v: 1, op: want | have | get, hash}');
+  }
+  return ok({ k: 'blob', sender, op: m.op, hash: m.hash });
+}
+
+/** blobdata [CONT-38]: one chunk of a blob. */
+export function receiveBlobData(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
+  const m = f.m;
+  if (!isJsonObject(m)) return fail('cont.empty', 'no blob chunk');
+  if (typeof m.hash !== 'string' || !isNumber(m.i) || !isNumber(m.n) || typeof m.b64 !== 'string') {
+    return fail('cont.bad-field', 'm is not {hash, i, n, b64}');
+  }
+  return ok({ k: 'blobdata', sender, hash: m.hash, i: m.i, n: m.n, b64: m.b64 });
+}
