@@ -158,5 +158,20 @@ def main():
     return 0
 
 
+def run_with_deep_stack():
+    """[MSG-07] No received value may make a receiver fail, "at any nesting depth". CPython's
+    JSON codec and the output writer recurse once per nesting level, so the adapter runs on a
+    thread with a large stack and a raised recursion limit: a request nested up to about 100000
+    levels is read, and a deeper one is answered `adapter.bad-request` instead of crashing."""
+    import threading
+    sys.setrecursionlimit(110000)
+    threading.stack_size(768 * 1024 * 1024)
+    result = []
+    worker = threading.Thread(target=lambda: result.append(main()), name="kibitz-py")
+    worker.start()
+    worker.join()
+    return result[0] if result else 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_with_deep_stack())
