@@ -70,14 +70,14 @@ def main():
     profiles, table, load_error = [], {}, None
     try:
         from kbz import NAME, VERSION
-        from kbz.errors import ProtocolError
+        from kbz.errors import ProtocolError, Unsupported
         from kbz.jsonutil import parse_text
     except Exception as e:  # noqa: BLE001 [ADP-09]
         load_error = "cannot load kbz: %s: %s" % (type(e).__name__, e)
         log(load_error)
         NAME, VERSION = "kibitz-py", "unknown"
         parse_text = json.loads
-        ProtocolError = ()
+        ProtocolError = Unsupported = ()
     else:
         for name in PROFILE_MODULES:
             try:
@@ -146,6 +146,10 @@ def main():
                 send({"seq": seq, "ok": True, "output": output})
             except ProtocolError as e:
                 send({"seq": seq, "ok": False, "error": {"code": e.code, "message": e.message}})
+            except Unsupported as e:
+                # [ADP-07] a feature of this op that kibitz-py does not implement: no guess.
+                log("op %s unsupported: %s" % (op, e))
+                send({"seq": seq, "unsupported": True})
             except Exception as e:  # noqa: BLE001 - [ADP-09] never crash
                 log("op %s raised:\n%s" % (op, traceback.format_exc()))
                 send({"seq": seq, "errored": True,

@@ -15,6 +15,11 @@ class ProtocolError(Exception):
         self.message = message or code
 
 
+class Unsupported(Exception):
+    """The op exists but this input needs a feature the implementation does not have; the
+    adapter answers `unsupported: true` rather than guess [ADP-07]."""
+
+
 class InputInvalid(ProtocolError):
     """An adapter op received input of the wrong shape [ADP-08]."""
 

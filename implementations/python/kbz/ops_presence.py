@@ -8,13 +8,15 @@ produces no output at all. Members that carry "any JSON" (`msg` of `message` and
 `hostKey` of a config, the `token` of a local `mod`) are passed on whatever their type: the
 machine judges them (PRES-03, HCMD-08 step 1 and 3, ADP-08).
 
+Choices the text leaves open are in AMBIGUITIES.md, P-event-shapes and P-session-ops.
+
 Bounds: at most MAX_SESSIONS open sessions (PRES-56 `presence.too-many-sessions`), at most
 MAX_STEPS steps in one scenario and MAX_LIST entries in a config list (`input.invalid`).
 """
 
 import math
 
-from .errors import InputInvalid, ProtocolError
+from .errors import InputInvalid, ProtocolError, Unsupported
 from .jsonutil import is_integer, is_number
 from .presence.coordinator import Coordinator, CoordinatorConfig
 from .presence.participant import Participant
@@ -87,11 +89,25 @@ def _bool(d, name, what, default=None):
 
 
 def _gate(c):
+    """The `gate` config: the plain identity gate of PRES-09 `{require? = true,
+    bindsFingerprint? = true}` (8.8, 8.9), or a gate mode `g` of 8.9.
+
+    [PRES-76] `g: "open"` is the same as no gate. The other modes (names, code, invite, google,
+    email; PRES-75 to PRES-85) decide with chapter 12's material and are not implemented in
+    kibitz-py yet: a config naming one is answered `unsupported` [ADP-07] rather than run
+    through the plain gate (AMBIGUITIES.md P-gate-modes)."""
     g = c.get("gate")
     if g is None:
         return None
     _obj(g, "config.gate")
-    return {"require": _bool(g, "require", "config.gate"),
+    mode = g.get("g")
+    if mode is not None:
+        if not isinstance(mode, str):
+            raise InputInvalid("config.gate.g must be a string")
+        if mode == "open":
+            return None
+        raise Unsupported("gate mode %r (spec 8.9) is not implemented" % mode)
+    return {"require": _bool(g, "require", "config.gate", default=True),
             "bindsFingerprint": _bool(g, "bindsFingerprint", "config.gate", default=True)}
 
 

@@ -149,7 +149,8 @@ class Coordinator:
         # `knock` and `identity` do not apply to a coordinator: nothing (8.8).
 
     def stop(self):
-        """[PRES-01] stop acting in the role: no more beats, replies or answers."""
+        """[PRES-01] stop acting in the role: no more beats, replies or answers. Silent: the
+        room machine outputs `release` (AMBIGUITIES.md P-close-coordinator)."""
         self.stopped = True
         self.timers.clear()
         self.requests.clear()
@@ -271,7 +272,8 @@ class Coordinator:
             return
         if status == UNKNOWN:
             return              # [PRES-03] ignored; it counted for liveness (stage 8)
-        # Stage 3, mod [PRES-07].
+        # Stage 3, mod [PRES-07]. A missing or non-string token was malformed above; only ""
+        # reaches hostcmd.missing (AMBIGUITIES.md P-mod-token-type).
         if kind == "mod":
             self._mod(conn, f["token"])
             return
@@ -347,10 +349,11 @@ class Coordinator:
         if not nonempty(jwt):
             self._drop(conn, "presence.no-credential")            # hold quietly
             return
-        if utf16_length(jwt) > MAX_CREDENTIAL:
+        if utf16_length(jwt) > MAX_CREDENTIAL:     # UTF-16 units (AMBIGUITIES.md P-jwt-length)
             # [MSG-21] an over-long credential has failed, without asking the verifier.
             self._send([conn], frames.lobby_frame("unverified"))
             return
+        # The verification runs from this request to its verdict (AMBIGUITIES.md P-gate-busy).
         rid = self.ids.next()
         self.verifying[conn] = rid
         self.requests[rid] = {"for": "gate-fp", "conn": conn, "epoch": self.epoch[conn],
@@ -395,8 +398,9 @@ class Coordinator:
         conn = req["conn"]
         if conn not in self.open or self.epoch.get(conn) != req["epoch"]:
             # [PRES-11] its connection stopped being live (disconnected or reaped) since the
-            # request: discarded, no member added, no host change, no command enacted. A gate
-            # check that ends this way no longer blocks the connection (gate-busy).
+            # request, even if it is live again (AMBIGUITIES.md P-stale): discarded, no member
+            # added, no host change, no command enacted. A gate check that ends this way no
+            # longer blocks the connection (AMBIGUITIES.md P-gate-busy).
             if "chain" in req and self.verifying.get(conn) == req["chain"]:
                 del self.verifying[conn]
             self._drop(conn, "presence.stale-result")
@@ -429,7 +433,8 @@ class Coordinator:
 
     def self_issued(self, tok):
         """A command the coordinator issues to itself: verified locally, not cert-bound
-        [HCMD-10]; the `drop` of a rejection carries conn null (8.8)."""
+        [HCMD-10], through the same pipeline as a `mod` frame [HCMD-21]; the `drop` of a
+        rejection carries conn null (8.8). AMBIGUITIES.md P-self-issued."""
         self._verify_and_enact(SELF, tok, hostcmd._NO_CONNECTION)
 
     def _verify_and_enact(self, sender, tok, remote_fp):
@@ -474,6 +479,8 @@ class Coordinator:
             token = f.get("token")
         vid = f["voiceId"]
         if nonempty(token):
+            # The coordinator's own slot is never "a slot of another connection"
+            # (AMBIGUITIES.md P-self-token).
             for other in [k for k, s in self.slots.items()
                           if k != key and k is not SELF and s["token"] == token]:
                 del self.slots[other]
@@ -607,6 +614,7 @@ class Coordinator:
                 self._send([key], dict(frames.KICK))
                 del self.slots[key]
                 self.admitted.discard(key)
+                # No knock list, and the host slot stays (AMBIGUITIES.md P-kick-pending).
                 self.pending.pop(key, None)
                 break
         self._broadcast()
@@ -640,10 +648,11 @@ class Coordinator:
         self._send(list(self.open), dict(frames.PING))
         removed = False
         if self.now - self.prev_beat > FREEZE_MS:
-            for c in self.last_seen:                              # [PRES-24]
+            for c in self.last_seen:            # [PRES-24] existing records only
                 self.last_seen[c] = self.now
         else:
-            for c in list(self.open):                             # [PRES-23]
+            # [PRES-23] only the record and the slot go (AMBIGUITIES.md P-reap-details).
+            for c in list(self.open):
                 seen = self.last_seen.get(c)
                 if seen is not None and self.now - seen > REAP_MS:
                     del self.last_seen[c]

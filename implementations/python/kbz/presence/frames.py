@@ -10,7 +10,7 @@ types, never recurse into `meta`.
 
 "Kinds of chapter 7" are all nine presence kinds (7.4.1 and 7.4.2), whichever side receives
 them: a coordinator that receives a well-formed `roster` treats it as a kind it does not act on
-(stage 8 of PRES-04), and a malformed one as malformed (AMBIGUITIES.md P3).
+(stage 8 of PRES-04), and a malformed one as malformed (AMBIGUITIES.md P-kinds).
 
 Types are the "type" column of 7.4: `string (non-empty)` counts as a type (CallMember.id), while
 the `max N` limits do not (PRES-03 speaks of types; the `mod` token limit has its own code,

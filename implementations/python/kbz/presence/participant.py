@@ -116,7 +116,8 @@ class Participant:
 
     def _knock(self):
         # [PRES-35] {name, avatar, token, voiceId?, jwt?}: the knock name, else the call name,
-        # else Guest; the avatar likewise (else ""). An empty string counts as unset.
+        # else Guest; the avatar likewise (else ""). An empty string counts as unset
+        # (AMBIGUITIES.md P-knock-defaults).
         a = self.app.ann or {}
         f = {"t": "knock", "name": self.app.knock_name or a.get("name") or "Guest",
              "avatar": self.app.knock_avatar or a.get("avatar") or ""}
@@ -137,7 +138,7 @@ class Participant:
 
     def opened(self):
         if self.state != "dialing":
-            return              # no dial is out: nothing to open
+            return              # no dial is out: nothing to open (AMBIGUITIES.md P-link-events)
         # [PRES-37] a successful open resets n and cancels any scheduled re-dial.
         self.state = "open"
         self.redials = 0
@@ -169,7 +170,8 @@ class Participant:
         self.timers.arm("redial", self.now + 2000 + 1500 * self.redials)
 
     def give_up(self, reason):
-        """[PRES-36], [PRES-37], [PRES-38] give up on the coordinator; the role ends."""
+        """[PRES-36], [PRES-37], [PRES-38] give up on the coordinator; the role ends. `gone`
+        alone tells the transport to drop the link: no `hangup` (AMBIGUITIES.md P-hangup)."""
         self.state = "gone"
         self.gone_reason = reason
         self.timers.clear()
@@ -195,7 +197,7 @@ class Participant:
 
     def frame(self, msg):
         if self.state != "open":
-            return              # no connection: nothing can arrive on it
+            return              # no connection: nothing can arrive (AMBIGUITIES.md P-link-events)
         self.last_life = self.now   # [PRES-36] every frame, of any kind, is a sign of life
         status, kind, f = frames.read(msg)
         if status == MALFORMED:

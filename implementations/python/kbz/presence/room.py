@@ -138,6 +138,7 @@ class Room:
         self.timers.arm("claim", self.now + RECLAIM_MS)
 
     def _become_coordinator(self):
+        # AMBIGUITIES.md P-room-inherit.
         # [PRES-48] inherit the last roster's media ids (grandfathered, and seen) and its lobby
         # and locked flags; the start option "lobby on" only when no roster was ever received.
         if self.last_roster is not None:
@@ -171,6 +172,7 @@ class Room:
         self.timers.arm("claim-timeout", self.now + CLAIM_TIMEOUT_MS)   # [PRES-46]
 
     def _claimed(self, cid, result):
+        # Answers for claims we are not waiting for (AMBIGUITIES.md P-room-inherit).
         if cid != self.claim_id:
             # [PRES-46] a claim won after we stopped waiting for it is released at once.
             if result == "won" and cid in self.abandoned:
@@ -239,6 +241,7 @@ class Room:
             self._role(ev)
 
     def _close(self):
+        # AMBIGUITIES.md P-close-coordinator.
         # [PRES-44] (participant: leave, hang up); a coordinator gives back the authority id;
         # a claim in flight is abandoned. Then the status is `closed` [PRES-52].
         m = self.role_machine
