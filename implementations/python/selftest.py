@@ -60,8 +60,12 @@ def signed_token_check(test, got_token):
     if not ec.verify_raw(pub, b64u.decode(sig_text), body_text.encode("ascii")):
         return "signature does not verify"
     exp_body_text = test["expected"]["token"].split(".", 1)[0]
-    got = json.loads(b64u.decode(body_text))
-    exp = json.loads(b64u.decode(exp_body_text))
+    try:
+        got = json.loads(b64u.decode(body_text))
+        exp = json.loads(b64u.decode(exp_body_text))
+    except ValueError:
+        # token.sign signs any text, JSON or not (10.4): compare the bodies as bytes.
+        got, exp = b64u.decode(body_text), b64u.decode(exp_body_text)
     if not ordered_equal(got, exp):
         return "body %s != expected %s" % (b64u.decode(body_text), b64u.decode(exp_body_text))
     if body_text != exp_body_text:
