@@ -3,6 +3,7 @@
 // Run again only to add material: existing files are never overwritten.
 //   npx tsx scripts/make-fixtures.ts
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair } from 'jose';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -21,6 +22,18 @@ if (!existsSync(rsaFile)) {
     keys[name] = { ...jwk, kid: toHex(sha256(utf8(jwk.n!))).slice(0, 16), alg: 'RS256', use: 'sig' };
   }
   writeFileSync(rsaFile, JSON.stringify({ $comment: 'Fixed RSA test keys. Never use outside tests.', keys }, null, 2) + '\n');
+}
+
+// Deliberately weak provider keys for the minimum-modulus vectors [IDT-23]: never use them anywhere.
+const weakFile = `${dir}rsa-weak-keys.json`;
+if (!existsSync(weakFile)) {
+  const keys: Record<string, unknown> = {};
+  for (const [name, bits] of [['provider-512', 512], ['provider-1024', 1024]] as const) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+    const jwk = privateKey.export({ format: 'jwk' });
+    keys[name] = { ...jwk, kid: toHex(sha256(utf8(jwk.n!))).slice(0, 16), alg: 'RS256', use: 'sig' };
+  }
+  writeFileSync(weakFile, JSON.stringify({ $comment: 'Weak RSA test keys (512 and 1024 bits) for IDT-23. Never use outside tests.', keys }, null, 2) + '\n');
 }
 
 // Self-signed ECDSA P-256 certificates, as WebRTC stacks generate them, for fingerprint vectors

@@ -55,7 +55,8 @@ export const CRYPTO_OPS: Record<string, OpHandler> = {
       const kind = str(act, 'action');
       if (kind === 'verify') store.verify(str(act, 'name'), str(act, 'fp'));
       else if (kind === 'unverify') store.unverify(str(act, 'name'), str(act, 'fp'));
-      else throw new InputError(`actions[${n}].action must be verify or unverify`);
+      else if (kind === 'connect') store.connect(str(act, 'name'), str(act, 'fp'));
+      else throw new InputError(`actions[${n}].action must be verify, unverify or connect`);
     }
     return { ok: true, output: { verified: [...store.verified], pins: Object.fromEntries(store.pins) } };
   },
@@ -77,7 +78,7 @@ export const CRYPTO_OPS: Record<string, OpHandler> = {
         now: int(i, 'now'),
         leeway: optInt(i, 'leeway'),
         maxAge: optInt(i, 'maxAge'),
-        remoteFp: i.remoteFp === null ? null : str(i, 'remoteFp'),
+        remoteFp: i.remoteFp === null || i.remoteFp === undefined ? null : str(i, 'remoteFp'), // absent: unreadable [BIND-05]
         salt: optStr(i, 'salt') ?? '',
       }),
       (v) => ({ claims: v.claims }),

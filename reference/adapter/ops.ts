@@ -5,6 +5,7 @@ import type { JsonValue } from '../encoding/json.ts';
 import type { OpHandler, OpOutcome } from './outcome.ts';
 import { InputError, obj } from './input.ts';
 import { OP_TABLES } from './profiles.ts';
+import { validateOpInput } from '../../schemas/src/ops/index.ts';
 
 export type { OpHandler, OpOutcome } from './outcome.ts';
 
@@ -18,6 +19,10 @@ export function listOps(): string[] {
 export async function runOp(op: string, input: JsonValue | undefined): Promise<OpOutcome> {
   const handler = registries.find((r) => Object.prototype.hasOwnProperty.call(r, op))?.[op];
   if (!handler) return { unsupported: true };
+  // The op's published input schema is the shape check, before any protocol step [ADP-08]; the
+  // handlers' own readers stay as the second line for what a schema cannot say.
+  const shape = validateOpInput(op, input ?? {});
+  if (shape && !shape.ok) return { ok: false, error: { code: 'input.invalid', message: shape.errors.slice(0, 3).join('; ') } };
   try {
     return await handler(obj(input ?? {}));
   } catch (e) {

@@ -12,6 +12,8 @@ import { bindingMatches } from './nonce.ts';
 export const MAX_ID_TOKEN_CHARS = 8192;
 /** Default clock leeway, seconds [IDT-10]. */
 export const DEFAULT_LEEWAY_S = 60;
+/** Shortest RSA modulus a candidate key may have, bits [IDT-23]. */
+export const MIN_RSA_MODULUS_BITS = 2048;
 
 export interface IdTokenVerifyArgs {
   jwt: unknown;
@@ -56,7 +58,19 @@ export function candidateKeys(jwks: unknown, kid: unknown): JsonObject[] {
   return typeof kid === 'string' || typeof kid === 'number' ? rsa.filter((k) => k.kid === kid) : [];
 }
 
+/** Bit length of a base64url big-endian modulus, leading zeros ignored; 0 when it does not decode. */
+export function modulusBits(n: string): number {
+  const bytes = decodeBase64url(n);
+  if (!bytes.ok) return 0;
+  const b = bytes.value;
+  let i = 0;
+  while (i < b.length && b[i] === 0) i++;
+  return i === b.length ? 0 : (b.length - i - 1) * 8 + (32 - Math.clz32(b[i]!));
+}
+
 async function rs256Verifies(jwk: JsonObject, signingInput: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  // A short modulus counts as a key that cannot be imported: it never verifies [IDT-23].
+  if (modulusBits(jwk.n as string) < MIN_RSA_MODULUS_BITS) return false;
   try {
     // Only n and e are imported and the algorithm is pinned here, never taken from the token [IDT-03].
     const key = await importJWK({ kty: 'RSA', n: jwk.n as string, e: jwk.e as string }, 'RS256');
@@ -89,10 +103,12 @@ export function parseIdToken(jwt: unknown): Result<ParsedJwt> {
   return ok({ header, claims, signingInput: ascii(`${h}.${p}`), signature: signature.value });
 }
 
-/** [IDT-03], [IDT-04] */
+/** [IDT-03], [IDT-04], [IDT-24] */
 export function checkHeader(header: JsonObject): Result<true> {
   if (header.alg !== 'RS256') return fail('idtoken.unsupported-alg', `alg ${JSON.stringify(header.alg)} is not RS256`);
   if (header.typ !== undefined && header.typ !== 'JWT') return fail('idtoken.bad-typ', `typ ${JSON.stringify(header.typ)} is not JWT`);
+  // No extension is defined, so any crit names one this verifier does not understand (RFC 7515 4.1.11).
+  if (header.crit !== undefined) return fail('idtoken.unsupported-crit', 'the header has a crit member; no extension is understood');
   return ok(true);
 }
 

@@ -34,11 +34,13 @@ export function newJti(random: (n: number) => Uint8Array): string {
   return toHex(random(12)); // 24 lowercase hex [HCMD-06]
 }
 
+/** The steps of [HCMD-19], in order, after the caller's own shape check of `now`. */
 export function signHostCommand(args: SignHostCommandArgs): Result<{ token: string; payload: JsonObject }> {
-  const secret = importPrivateJwk(args.privateJwk);
+  // A shape error, not a protocol step: adapters reject it before step 1 [ADP-08].
+  if (!Number.isSafeInteger(args.now)) return fail('input.invalid', 'now must be integer epoch seconds below 2^53 [CONV-02], [CONV-16]');
+  const secret = importPrivateJwk(args.privateJwk); // step 1, in the order of [TOK-11]
   if (!secret.ok) return fail('hostcmd.bad-host-key', secret.error.message);
   if (!isHostOp(args.op)) return fail('hostcmd.unknown-op', `op ${JSON.stringify(args.op)} is not a host op [HCMD-17]`);
-  if (!Number.isSafeInteger(args.now)) return fail('input.invalid', 'now must be integer epoch seconds below 2^53 [CONV-02], [CONV-16]');
   const takesTarget = TARGET_KIND[args.op] !== undefined;
   if (takesTarget && !args.target) return fail('hostcmd.missing-target', `op ${args.op} needs a non-empty target [HCMD-17]`);
   const random = args.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));

@@ -29,7 +29,7 @@ export function nextPeerSafety(
   }
   const isVerified = verified.has(reading.remoteFp);
   const inCallChange = prev?.remoteFp != null && prev.remoteFp !== reading.remoteFp && !isVerified; // [SAS-13]
-  const pinMismatch = pin === 'mismatch' && !isVerified; // [SAS-14]
+  const pinMismatch = pin === 'mismatch' && !isVerified; // [SAS-13]
   return { code: reading.code, remoteFp: reading.remoteFp, verified: isVerified, changed: inCallChange || pinMismatch };
 }
 

@@ -42,7 +42,7 @@ export function importPublicJwk(jwk: unknown): Result<Uint8Array> {
   return ok(sec1);
 }
 
-/** The 32-byte secret scalar from a P-256 private JWK (its public part must match). */
+/** The 32-byte secret scalar from a P-256 private JWK (its public part must match), checked in the order of [TOK-11]. */
 export function importPrivateJwk(jwk: unknown): Result<Uint8Array> {
   const pub = importPublicJwk(jwk);
   if (!pub.ok) return pub;

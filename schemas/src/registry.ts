@@ -3,6 +3,7 @@
 import type { TSchema } from 'typebox';
 import { schemaId } from './ids.ts';
 import { HARNESS_DOCUMENTS } from './harness.ts';
+import { OPS_DOCUMENT } from './ops/document.ts';
 import { PLANE_DOCUMENTS } from './planes.ts';
 import { VectorFile } from './vector-file.ts';
 
@@ -26,6 +27,7 @@ export const SCHEMA_DOCUMENTS: SchemaDocument[] = [
   },
   ...PLANE_DOCUMENTS,
   ...HARNESS_DOCUMENTS,
+  OPS_DOCUMENT,
 ];
 
 /** The JSON text written for a document (2020-12, stable $id, $defs for bundles). */

@@ -1,11 +1,15 @@
 // Lints the spec itself: requirement markers, BCP 14 keywords, error tables against the codes the
-// reference really emits, and requirement IDs cited in code.
+// reference really emits, requirement IDs cited in code, and the mechanical layer kept by
+// `npm run spec` (anchors, links, op tables, pinned upstream commits, maturity markers). The rules
+// are documented in spec/README.md, "Writing a chapter".
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters, loadRequirements, specDir, unmarkedNormativeBlocks } from '../../conformance/spec-index.ts';
 import { listOps } from '../../reference/adapter/ops.ts';
+import { OP_SCHEMAS } from '../../schemas/src/ops/index.ts';
+import { buildIndex, lintDocument, opTableRegions, specDocuments } from '../../scripts/lib/spec-format.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
@@ -69,6 +73,56 @@ test('requirement IDs cited in reference and harness code exist in the spec', ()
       assert.ok(reqs.has(m[1]!), `${f.slice(ROOT.length)} cites unknown ${m[1]}`);
     }
   }
+});
+
+test('every spec document is in formatted form: anchors, linked references, op tables, pinned upstream, status (npm run spec)', () => {
+  const index = buildIndex();
+  const problems = specDocuments().flatMap((f) => lintDocument(f, readFileSync(join(specDir(), f), 'utf8'), index));
+  assert.equal(problems, [], problems.join('\n'));
+});
+
+test('every profile with ops has exactly one generated op table, and every op is in it', () => {
+  const where = new Map<string, string[]>();
+  for (const f of chapters()) for (const p of opTableRegions(readFileSync(join(specDir(), f), 'utf8')).keys()) where.set(p, [...(where.get(p) ?? []), f]);
+  for (const profile of new Set(OP_SCHEMAS.map((s) => s.profile))) {
+    assert.equal(where.get(profile)?.length, 1, `profile ${profile}: op table in ${JSON.stringify(where.get(profile) ?? [])}`);
+  }
+});
+
+// The lint must be able to fail: each broken variant of a real chapter is caught.
+const SAMPLE = '04-host-commands.md';
+const sample = () => readFileSync(join(specDir(), SAMPLE), 'utf8');
+const lintOf = (text: string, file = SAMPLE) => lintDocument(file, text, buildIndex());
+
+test('the lint catches a requirement marker without its anchor', () => {
+  const broken = sample().replace('<a id="hcmd-01"></a>**[HCMD-01]**', '**[HCMD-01]**');
+  assert.ok(broken !== sample());
+  assert.ok(lintOf(broken).some((p) => p.includes('not in formatted form')));
+});
+
+test('the lint catches an unlinked requirement reference and a link to a missing anchor', () => {
+  const unlinked = sample().replace('[HCMD-01](#hcmd-01)', 'HCMD-01');
+  assert.ok(unlinked !== sample());
+  assert.ok(lintOf(unlinked).some((p) => p.includes('not in formatted form')));
+  const dangling = sample().replace('[HCMD-01](#hcmd-01)', '[HCMD-01](#hcmd-99)');
+  assert.ok(lintOf(dangling).some((p) => p.includes('names no anchor')));
+});
+
+test('the lint catches a chapter without a pinned upstream commit or maturity marker', () => {
+  const text = sample();
+  const unpinned = text.replace(/^Upstream: .*$/m, 'Upstream: the current code');
+  assert.ok(unpinned !== text);
+  assert.ok(lintOf(unpinned).some((p) => p.includes('pinning the upstream commit')));
+  const unmarked = text.replace(/^Status: \w+/m, 'Status: unknown');
+  assert.ok(lintOf(unmarked).some((p) => p.includes('maturity marker')));
+});
+
+test('the lint catches an op table that differs from its op schemas', () => {
+  const file = '10-adapter-protocol.md';
+  const text = readFileSync(join(specDir(), file), 'utf8');
+  const edited = text.replace('`sas.bad-symbol-count`', '`sas.bad-count`');
+  assert.ok(edited !== text);
+  assert.ok(lintOf(edited, file).some((p) => p.includes('not in formatted form')));
 });
 
 test.run();

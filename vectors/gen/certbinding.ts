@@ -61,6 +61,8 @@ export const certbindingVectors: FileSpec = {
         nonce('feff-trimmed', 'A trailing U+FEFF is trimmed before hashing', `${ALICE_FP}\uFEFF`, 'standup', ['CONV-08'], ['ecma-trim']),
         nonce('nel-not-trimmed', 'A trailing U+0085 is hashed', `${ALICE_FP}\u0085`, 'standup', ['CONV-08'], ['ecma-trim']),
         nonce('salt-with-pipe', 'A salt containing "|" is appended as is', ALICE_FP, 'a|b', ['BIND-01'], ['unescaped-join']),
+        nonce('pipe-ambiguity-left', 'Outside the allowed inputs the join is ambiguous: fingerprint "x|y" with salt "z" ...', 'x|y', 'z', ['BIND-01'], ['unescaped-join']),
+        nonce('pipe-ambiguity-right', '... hashes the same string, so gives the same nonce, as fingerprint "x" with salt "y|z"', 'x', 'y|z', ['BIND-01'], ['unescaped-join']),
         nonce('non-ascii-salt', 'The salt is hashed as UTF-8', ALICE_FP, 'caf\u00e9', ['BIND-01', 'CONV-01']),
         nonce('empty-fingerprint', 'The derivation is total; an empty fingerprint still hashes', '', 'standup', ['BIND-01']),
         nonce('salt-case-sensitive', 'The salt is not lower-cased', ALICE_FP, 'Standup', ['BIND-01']),

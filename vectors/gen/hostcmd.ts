@@ -32,9 +32,9 @@ const sign = (name: string, description: string, over: JsonObject, covers: strin
   input: { privateJwk: host.priv as never, room: ROOM, fp: ALICE_FP, op: 'lock', now: NOW, jti: JTI, ...over },
 });
 
-const process = (name: string, description: string, commands: JsonObject[], covers: string[], flags: string[] = [], comment?: string): Case => ({
+const process = (name: string, description: string, commands: JsonObject[], covers: string[], flags: string[] = [], comment?: string, opts: { noHostKey?: boolean } = {}): Case => ({
   name, description, op: 'hostcmd.process', covers, flags, ...(comment ? { comment } : {}),
-  input: { hostPublicJwk: host.pub as never, room: ROOM, commands },
+  input: opts.noHostKey ? { room: ROOM, commands } : { hostPublicJwk: host.pub as never, room: ROOM, commands },
 });
 const jti = (i: number) => i.toString(16).padStart(24, '0');
 const seq = (count: number, start = 0): JsonObject[] =>
@@ -82,6 +82,14 @@ export const hostcmdVectors: FileSpec = {
         sign('deny-empty-target', 'Signing refuses deny with an empty target', { op: 'deny', target: '' }, ['HCMD-17', 'HCMD-05'], ['target-scope'], 'hostcmd.missing-target'),
         sign('unsafe-integer-now', 'Signing refuses a time at or above 2^53', { now: 2 ** 53 }, ['CONV-16', 'ADP-08'], [], 'input.invalid'),
         sign('fractional-now', 'Signing refuses a fractional time: iat is whole seconds', { now: NOW + 0.5 }, ['CONV-02', 'ADP-08'], [], 'input.invalid'),
+        sign('key-not-object', 'A private key that is not a JSON object fails step 1', { privateJwk: 'AAAA' }, ['HCMD-19', 'ADP-08'], ['check-order'], 'hostcmd.bad-host-key'),
+        sign('public-key-only', 'A public JWK (no d) cannot sign', { privateJwk: host.pub as never }, ['HCMD-19', 'TOK-11'], [], 'hostcmd.bad-host-key'),
+        sign('mismatched-d', 'A private JWK whose d belongs to another key', { privateJwk: { ...host.priv, d: stranger.priv.d } as never }, ['HCMD-19', 'TOK-11'], [], 'hostcmd.bad-host-key'),
+        sign('order-key-before-op', 'A bad key and an unknown op: the key is checked first', { privateJwk: host.pub as never, op: 'ban' }, ['HCMD-19'], ['check-order'], 'hostcmd.bad-host-key'),
+        sign('order-op-before-target', 'An unknown op without a target: the op is checked before the target', { op: 'ban', target: '' }, ['HCMD-19'], ['check-order'], 'hostcmd.unknown-op'),
+        sign('order-shape-before-key', 'A fractional time and a bad key: the shape check comes before every protocol step', { privateJwk: 'AAAA', now: NOW + 0.5 }, ['ADP-08', 'HCMD-19'], ['check-order'], 'input.invalid'),
+        sign('target-null-on-kick', 'A null target is an absent target: kick refuses it', { op: 'kick', target: null }, ['HCMD-17', 'HCMD-19'], ['target-scope'], 'hostcmd.missing-target'),
+        sign('target-dropped-on-claim', 'A target given for claim is left out of the payload (upstream would write it)', { op: 'claim', target: 'media-7f3a9c' }, ['HCMD-05', 'HCMD-19'], ['target-scope']),
       ],
     },
     {
@@ -171,6 +179,17 @@ export const hostcmdVectors: FileSpec = {
         process('cap-counts-utf16-bmp', '8192 BMP characters (16384 UTF-8 bytes) are within the cap: the length is in UTF-16 code units', [{ token: '\u00e9'.repeat(8192), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12', 'CONV-17'], ['oversize', 'boundary']),
         process('cap-counts-utf16-astral', '4097 astral characters are 8194 UTF-16 code units: over the cap', [{ token: '\u{1F600}'.repeat(4097), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12', 'CONV-17'], ['oversize', 'boundary']),
         process('cap-8192-then-verify', 'A token of exactly 8192 characters is verified (and fails as a token)', [{ token: 'A'.repeat(8192), remoteFp: ALICE_FP, now: NOW }], ['HCMD-12'], ['oversize', 'boundary']),
+        process('empty-jti-guarded', 'An empty jti is a jti: the second copy is a replay (upstream enacts both)', [
+          { token: cmd({ jti: '' }), remoteFp: ALICE_FP, now: NOW },
+          { token: cmd({ jti: '' }), remoteFp: ALICE_FP, now: NOW },
+        ], ['HCMD-20', 'HCMD-13'], ['replay'], 'Upstream tests the jti for truthiness and enacts both; HCMD-20 guards the empty string like any jti.'),
+        process('order-missing-first', 'A token that is not a string is a missing command, whatever else is wrong', [{ token: 12345, remoteFp: null, now: NOW }], ['HCMD-21'], ['check-order']),
+        process('order-oversize-before-key', 'An oversize token in a room with no host key: the size cap comes first', [{ token: 'A'.repeat(8193), remoteFp: null, now: NOW }], ['HCMD-21', 'HCMD-12'], ['check-order', 'oversize'], undefined, { noHostKey: true }),
+        process('order-oversize-before-fp', 'An oversize token on a connection whose certificate is unreadable: the size cap comes first', [{ token: 'A'.repeat(8193), remoteFp: null, now: NOW }], ['HCMD-21', 'HCMD-12'], ['check-order', 'oversize']),
+        process('order-replay-last', 'A replayed jti that is also stale: staleness is reported, the window is checked last', [
+          { token: cmd(), remoteFp: ALICE_FP, now: NOW },
+          { token: cmd(), remoteFp: ALICE_FP, now: NOW + 121 },
+        ], ['HCMD-21', 'HCMD-13'], ['check-order', 'replay']),
         process('silent-failures-mixed', 'Rejections do not disturb later commands', [
           { token: cmd({ fp: BOB_FP, jti: jti(900) }), remoteFp: ALICE_FP, now: NOW },
           { token: cmd({ jti: jti(900) }), remoteFp: null, now: NOW },

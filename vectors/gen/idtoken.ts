@@ -3,9 +3,11 @@ import type { JsonObject } from '../../reference/encoding/json.ts';
 import { fingerprintOfBytes } from '../../reference/sas/fingerprint-source.ts';
 import { b64u } from './craft.ts';
 import { es256, hs256WithPublicPem, rs256, seg, unsigned } from './jwt.ts';
-import { certDer, ecKey, publicRsaJwk, rsaKeys, type Case, type FileSpec } from './lib.ts';
+import { certDer, ecKey, publicRsaJwk, rsaKeys, rsaWeakKeys, type Case, type FileSpec } from './lib.ts';
 
 const P1 = rsaKeys['provider-1']!;
+const WEAK_512 = rsaWeakKeys['provider-512']!;
+const WEAK_1024 = rsaWeakKeys['provider-1024']!;
 const P2 = rsaKeys['provider-2']!;
 const ROGUE = rsaKeys['rogue']!;
 const JWKS = { keys: [publicRsaJwk(P1), publicRsaJwk(P2)] };
@@ -70,6 +72,9 @@ export const idtokenVectors: FileSpec = {
     'check-order': { bugType: 'WRONG_ORDER', description: 'Several checks fail; the first failing step must be reported.' },
     'door-parameters': { bugType: 'BOUNDARY', description: 'The coordinator door uses leeway 30 s and maximum age 3600 s.' },
     'structure': { bugType: 'BASIC', description: 'The three-part JWS structure is wrong.' },
+    'weak-key': { bugType: 'MISSING_STEP', description: 'A provider key whose RSA modulus is shorter than 2048 bits (IDT-23); upstream and WebCrypto accept 512 bits.' },
+    'crit': { bugType: 'MISSING_STEP', description: 'A crit header member, which RFC 7515 4.1.11 makes a recipient reject when it does not understand the extension (IDT-24).' },
+    'azp': { bugType: 'INTEROP', description: 'azp names another client; neither upstream nor this specification checks azp.' },
   },
   groups: [
     {
@@ -93,7 +98,8 @@ export const idtokenVectors: FileSpec = {
         idt('jwks-use-null', 'A JWKS key with use null and alg "" counts as unrestricted (upstream truthiness)', ['IDT-05'], { input: { jwks: { keys: [{ kty: 'RSA', n: P1.n!, e: P1.e!, kid: P1.kid!, use: null, alg: '' }] } }, flags: ['kid'] }),
         idt('kid-empty-tries-all', 'An empty kid counts as absent: every key is tried', ['IDT-06'], { header: { kid: '' }, signer: P2, flags: ['kid'] }),
         idt('bad-candidate-skipped', 'A candidate that cannot be imported is skipped; the next one verifies', ['IDT-07'], { header: { kid: undefined as never }, input: { jwks: { keys: [{ kty: 'RSA', n: '@@not-base64url', e: 'AQAB' }, publicRsaJwk(P1)] } }, flags: ['kid'] }),
-        idt('crit-ignored', 'A crit header member is ignored, as upstream ignores it', ['IDT-02'], { header: { crit: ['exp'] } }),
+        idt('azp-other-client', 'azp names another client while aud names this one: accepted (azp is not checked)', ['IDT-09'], { claims: { azp: 'other-client.apps.googleusercontent.com' }, flags: ['azp'] }),
+        idt('azp-other-aud-array', 'azp names another client and aud is an array that contains this one: accepted', ['IDT-09'], { claims: { azp: 'other-client', aud: ['other-client', AUD] }, flags: ['azp'] }),
         idt('max-age-zero', 'A maximum age of 0 is configured: iat = now passes', ['IDT-13'], { claims: { iat: NOW }, input: { maxAge: 0 }, flags: ['boundary'] }),
         idt('exactly-8192', 'A token of exactly 8192 characters is processed', ['IDT-01'], { jwt: tokenOfLength(8192), flags: ['boundary'] }),
       ],
@@ -123,6 +129,11 @@ export const idtokenVectors: FileSpec = {
         idt('alg-missing', 'No alg member', ['IDT-03'], { header: { alg: undefined as never }, flags: ['alg-confusion'], error: 'idtoken.unsupported-alg' }),
         idt('typ-at-jwt', 'typ at+jwt (an access token)', ['IDT-04'], { header: { typ: 'at+jwt' }, error: 'idtoken.bad-typ' }),
         idt('typ-lowercase', 'typ jwt in lower case', ['IDT-04'], { header: { typ: 'jwt' }, error: 'idtoken.bad-typ' }),
+        idt('crit-rejected', 'A crit member naming a registered claim: no extension is understood, so the token is rejected', ['IDT-24'], { header: { crit: ['exp'] }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
+        idt('crit-empty-array', 'An empty crit array is malformed under RFC 7515 and rejected', ['IDT-24'], { header: { crit: [] }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
+        idt('crit-not-array', 'A crit that is a string is rejected', ['IDT-24'], { header: { crit: 'b64' }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
+        idt('order-typ-before-crit', 'typ wrong and crit present: typ first', ['IDT-18', 'IDT-24'], { header: { typ: 'jwt', crit: ['exp'] }, flags: ['crit', 'check-order'], error: 'idtoken.bad-typ' }),
+        idt('order-crit-before-kid', 'crit present and an unknown kid: crit first', ['IDT-18', 'IDT-24'], { header: { crit: ['exp'], kid: 'not-published' }, flags: ['crit', 'check-order'], error: 'idtoken.unsupported-crit' }),
       ],
     },
     {
@@ -141,6 +152,10 @@ export const idtokenVectors: FileSpec = {
         idt('kid-object', 'A kid that is an object matches no candidate', ['IDT-06'], { header: { kid: { id: P1.kid! } }, flags: ['kid'], error: 'idtoken.no-key' }),
         idt('jwks-not-object', 'A JWKS that is not an object with a keys array has no candidates', ['IDT-05', 'ADP-08'], { input: { jwks: 'https://idp.example/keys' }, flags: ['kid'], error: 'idtoken.no-key' }),
         idt('kid-selects-wrong-key', 'kid of key 1 but signed with key 2: only key 1 is tried', ['IDT-06'], { signer: P2, flags: ['kid'], error: 'idtoken.bad-signature' }),
+        idt('rsa-512-provider-key', 'The provider publishes a 512-bit RSA key and signs with it: the key never verifies', ['IDT-23', 'IDT-07'], { signer: WEAK_512, header: { kid: WEAK_512.kid! }, input: { jwks: { keys: [publicRsaJwk(WEAK_512), publicRsaJwk(P1)] } }, flags: ['weak-key'], error: 'idtoken.bad-signature' }),
+        idt('rsa-1024-provider-key', 'A 1024-bit RSA key is below the minimum as well', ['IDT-23'], { signer: WEAK_1024, header: { kid: WEAK_1024.kid! }, input: { jwks: { keys: [publicRsaJwk(WEAK_1024)] } }, flags: ['weak-key'], error: 'idtoken.bad-signature' }),
+        idt('rsa-512-without-kid', 'Without kid every candidate is tried; the 512-bit key that signed it still never verifies', ['IDT-23', 'IDT-06'], { signer: WEAK_512, header: { kid: undefined as never }, input: { jwks: { keys: [publicRsaJwk(P1), publicRsaJwk(WEAK_512)] } }, flags: ['weak-key'], error: 'idtoken.bad-signature' }),
+        idt('rsa-2048-next-to-weak', 'A weak key in the JWKS does not stop the 2048-bit key from verifying', ['IDT-23', 'IDT-07'], { header: { kid: undefined as never }, input: { jwks: { keys: [publicRsaJwk(WEAK_512), publicRsaJwk(P1)] } }, flags: ['weak-key'] }),
       ],
     },
     {
@@ -184,6 +199,7 @@ export const idtokenVectors: FileSpec = {
         idt('nonce-empty', 'Empty nonce claim', ['BIND-05'], { claims: { nonce: '' }, flags: ['binding'], error: 'idtoken.binding-mismatch' }),
         idt('remote-fp-unreadable', 'The connection certificate is unreadable (null)', ['BIND-05', 'IDT-19'], { input: { remoteFp: null }, flags: ['binding'], error: 'idtoken.binding-mismatch' }),
         idt('remote-fp-empty', 'The connection certificate is unreadable (empty string)', ['BIND-05'], { input: { remoteFp: '' }, flags: ['binding'], error: 'idtoken.binding-mismatch' }),
+        { ...idt('remote-fp-absent', 'No remoteFp member: the certificate is unreadable, so the binding fails', ['BIND-05'], { flags: ['binding'], error: 'idtoken.binding-mismatch' }), input: (() => { const { remoteFp: _r, ...rest } = idt('x', '', [], {}).input; return rest; })() },
         idt('remote-fp-whitespace', 'A whitespace-only fingerprint is unreadable, even for a nonce of the empty fingerprint', ['BIND-05'], { claims: { nonce: certBindingNonce('', ROOM) }, input: { remoteFp: ' \n' }, flags: ['binding'], error: 'idtoken.binding-mismatch' }),
         idt('nonce-is-raw-fingerprint', 'The nonce holds the fingerprint itself, not its hash', ['BIND-01', 'BIND-05'], { claims: { nonce: ALICE_FP }, flags: ['binding'], error: 'idtoken.binding-mismatch' }),
       ],

@@ -105,6 +105,8 @@ export function ecKey(label: string): { secret: Uint8Array; pub: EcPublicJwk; pr
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 export const rsaKeys = JSON.parse(readFileSync(new URL('rsa-keys.json', fixtures), 'utf8')).keys as Record<string, JsonObject>;
+/** 512- and 1024-bit RSA keys, below the minimum of IDT-23. */
+export const rsaWeakKeys = JSON.parse(readFileSync(new URL('rsa-weak-keys.json', fixtures), 'utf8')).keys as Record<string, JsonObject>;
 
 export function certDer(who: string): Uint8Array {
   const pem = readFileSync(new URL(`certs/${who}.crt.pem`, fixtures), 'utf8');
