@@ -3,5 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { serveStdio } = await import('../reference/adapter/stdio.ts');
-await serveStdio();
+if (process.argv.includes('--peer')) {
+  // Peer mode: a live peer behind the control protocol (spec/10-adapter-protocol.md, "Peer mode").
+  const { servePeerStdio } = await import('../reference/peer/stdio.ts');
+  await servePeerStdio();
+} else {
+  const { serveStdio } = await import('../reference/adapter/stdio.ts');
+  await serveStdio();
+}

@@ -7,6 +7,7 @@
 import nodeDataChannel from 'node-datachannel';
 import * as polyfill from 'node-datachannel/polyfill';
 import WebSocket from 'ws';
+import { dropUndecodable } from './undecodable.ts';
 
 type NativePeerConnection = InstanceType<typeof nodeDataChannel.PeerConnection>;
 import type { Peer } from 'peerjs';
@@ -70,7 +71,10 @@ export function loadPeerJs(): Promise<PeerJsModule> {
     g.WebSocket ??= WebSocket; // Node 20 has no global WebSocket
     probing = true;
     loading = import('peerjs')
-      .then((m): PeerJsModule => ({ Peer: m.Peer }))
+      .then((m): PeerJsModule => {
+        dropUndecodable(m); // a bad message from a remote must not end the process [MSG-07]
+        return { Peer: m.Peer };
+      })
       .finally(() => {
         probing = false;
       });
