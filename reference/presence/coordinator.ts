@@ -45,12 +45,14 @@ export interface CoordinatorConfig {
   /**
    * `upstream` (default): every `voice` is broadcast, as upstream does [PRES-15], [PRES-16].
    * `lean`: a `voice` that leaves the roster unchanged is answered on its own connection only [PRES-70].
+   * `batched`: lean, and changes made by participants' frames reach everyone at the next beat [PRES-71].
    */
   traffic?: Traffic;
 }
 
-/** How a coordinator answers announcements: upstream's rule, or the hardening of [PRES-70]. */
-export type Traffic = 'upstream' | 'lean';
+/** How a coordinator answers announcements: upstream's rule, or the hardening of [PRES-70], [PRES-71]. */
+export type Traffic = 'upstream' | 'lean' | 'batched';
+export const TRAFFIC_MODES: readonly Traffic[] = ['upstream', 'lean', 'batched'];
 
 /** What the coordinator remembers about a waiting knocker [PRES-13]. */
 export interface Knocker {
@@ -125,6 +127,7 @@ export class Coordinator implements PresenceMachine {
   protected nextBeat: number;
   protected closed = false;
   protected readonly lean: boolean;
+  protected readonly batched: boolean;
   #roster: RosterCache | null = null;
   #fanout: { conns: number; admitted: number; list: readonly string[] } | null = null;
   #stages: Stage[] | null = null;
@@ -147,7 +150,8 @@ export class Coordinator implements PresenceMachine {
     this.gateRequire = config.gate?.require ?? false;
     this.lastBeat = start;
     this.nextBeat = start + BEAT_MS;
-    this.lean = config.traffic === 'lean';
+    this.lean = config.traffic === 'lean' || config.traffic === 'batched';
+    this.batched = config.traffic === 'batched';
   }
 
   // ---- observers (used by the room machine and by tests) -------------------------------------
@@ -244,7 +248,7 @@ export class Coordinator implements PresenceMachine {
       this.hostConn = null;
     }
     if (this.pending.delete(conn)) this.emitKnocks();
-    if (this.slots.delete(conn) || wasHost) this.broadcast();
+    if (this.slots.delete(conn) || wasHost) this.membershipChanged();
   }
 
   // ---- frames ---------------------------------------------------------------------------------
@@ -322,18 +326,23 @@ export class Coordinator implements PresenceMachine {
     return !this.admitted.has(conn);
   };
 
-  /** [PRES-15], [PRES-16], [PRES-17] Membership changes; [PRES-70] the lean answer to a no-op. */
+  /** [PRES-15], [PRES-16], [PRES-17] Membership changes; [PRES-70], [PRES-71] the lean answers. */
   protected applyStage: Stage = (conn, frame) => {
     if (frame.t === 'voice') {
-      const before = this.lean ? this.rosterState() : '';
+      // The frame is cached per roster state, so "the same frame" is "nothing changed" [PRES-70].
+      const before = this.lean ? this.rosterFrame() : null;
       if (frame.on && present(frame.voiceId)) this.upsert(conn, frame, frame.voiceId);
       else this.slots.delete(conn);
-      if (this.lean && this.rosterState() === before) this.answerUnchanged(conn);
-      else this.broadcast();
+      if (!this.lean) this.broadcast();
+      else if (this.rosterFrame() === before) this.answerSender(conn);
+      else if (this.batched) {
+        this.answerSender(conn);
+        this.notifyRoster();
+      } else this.broadcast();
     } else if (frame.t === 'leave') {
       this.admitted.delete(conn);
       if (this.pending.delete(conn)) this.emitKnocks();
-      if (this.slots.delete(conn)) this.broadcast();
+      if (this.slots.delete(conn)) this.membershipChanged();
     }
     return true; // ping and unknown kinds: liveness only
   };
@@ -553,10 +562,6 @@ export class Coordinator implements PresenceMachine {
     this.#roster = { version: this.slots.version, lobby: this.lobbyOn, locked: this.locked, host: this.hostId, frame };
     return frame;
   }
-  /** What a roster frame would say, as a value that compares equal exactly when the frame does. */
-  protected rosterState(): string {
-    return `${this.slots.version}|${this.lobbyOn}|${this.locked}|${this.hostId}`;
-  }
   /** Lobby off: every open connection; lobby on: admitted connections only [PRES-19]. */
   protected fanoutTargets(): readonly string[] {
     if (!this.lobbyOn) return this.conns.list();
@@ -578,11 +583,17 @@ export class Coordinator implements PresenceMachine {
     this.notifyRoster();
   }
   /**
-   * [PRES-70] A `voice` that changed nothing: the roster goes back on that connection alone, if
-   * it is one the roster goes to at all; the beat still re-sends it to everyone [PRES-22].
+   * [PRES-70] The answer to a `voice` that changed nothing (and, batched, to one that did
+   * [PRES-71]): the roster on that connection alone, if it is in the fan-out set at all. The beat
+   * still re-sends it to everyone [PRES-22].
    */
-  protected answerUnchanged(conn: string): void {
+  protected answerSender(conn: string): void {
     if (!this.lobbyOn || this.admitted.has(conn)) this.sendOne(conn, this.rosterFrame());
+  }
+  /** A `leave` or a disconnect changed the roster: broadcast, or batched, tell the application only [PRES-71]. */
+  protected membershipChanged(): void {
+    if (this.batched) this.notifyRoster();
+    else this.broadcast();
   }
 
   // ---- timers ------------------------------------------------------------------------------------

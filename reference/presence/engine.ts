@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import { toHex } from '../encoding/text.ts';
 import { claimablePeerId, normalizeRoom } from '../room/normalize.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { GateConfig } from './coordinator.ts';
+import type { GateConfig, Traffic } from './coordinator.ts';
 import type { Output, PresenceEvent } from './machine.ts';
 import { REFERENCE_FACTORIES, RoomMachine, type RoleFactories, type RoomStatus } from './room.ts';
 import type { AuthorityTransport, ClientTransport, RoomTransport } from './transport.ts';
@@ -29,6 +29,8 @@ export interface JoinOptions {
   /** Identity gate: `verify` checks a joiner's ID token against the connection's fingerprint. */
   gate?: Partial<GateConfig> & { require: boolean; verify: (jwt: string, remoteFp: string | null) => GateVerdict | Promise<GateVerdict> };
   lobbyOnStart?: boolean;
+  /** How this peer answers announcements when it coordinates: `lean` unless asked otherwise [PRES-70]. */
+  traffic?: Traffic;
   factories?: RoleFactories;
 }
 
@@ -101,6 +103,7 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
     ...(opts.hostEmail !== undefined ? { hostEmail: opts.hostEmail } : {}),
     ...(opts.gate ? { gate: { require: opts.gate.require, bindsFingerprint: opts.gate.bindsFingerprint ?? true } } : {}),
     ...(opts.lobbyOnStart !== undefined ? { lobbyOnStart: opts.lobbyOnStart } : {}),
+    traffic: opts.traffic ?? 'lean',
   };
 
   // ---- I/O state, one generation per role so stale callbacks are ignored -------------------------

@@ -3,7 +3,7 @@
 // machine sees anything, so a bad step is never half-applied.
 import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts';
 import { InputError, int, obj, str } from '../adapter/input.ts';
-import type { CoordinatorConfig, GateConfig } from './coordinator.ts';
+import { TRAFFIC_MODES, type CoordinatorConfig, type GateConfig, type Traffic } from './coordinator.ts';
 import type { LocalOp, PresenceEvent, Role } from './machine.ts';
 import type { ParticipantConfig } from './participant.ts';
 import type { RoomConfig } from './room.ts';
@@ -33,8 +33,15 @@ function parseGate(v: JsonValue | undefined): GateConfig | undefined {
   return { require: bool(g, 'require'), bindsFingerprint: optBool(g, 'bindsFingerprint') ?? true };
 }
 
-function hostFields(c: JsonObject): Pick<CoordinatorConfig, 'hostKey' | 'hostName' | 'hostEmail' | 'gate'> {
-  const out: Pick<CoordinatorConfig, 'hostKey' | 'hostName' | 'hostEmail' | 'gate'> = {};
+/** `traffic`: upstream's rule unless the config asks for the hardening of [PRES-70], [PRES-71]. */
+function parseTraffic(c: JsonObject): Traffic | undefined {
+  if (c.traffic === undefined) return undefined;
+  if (!TRAFFIC_MODES.includes(c.traffic as Traffic)) throw new InputError(`config.traffic must be one of ${TRAFFIC_MODES.join(', ')}`);
+  return c.traffic as Traffic;
+}
+
+function hostFields(c: JsonObject): Pick<CoordinatorConfig, 'hostKey' | 'hostName' | 'hostEmail' | 'gate' | 'traffic'> {
+  const out: Pick<CoordinatorConfig, 'hostKey' | 'hostName' | 'hostEmail' | 'gate' | 'traffic'> = {};
   if (c.hostKey !== undefined && c.hostKey !== null) out.hostKey = c.hostKey;
   const hostName = optStr(c, 'hostName');
   if (hostName !== undefined) out.hostName = hostName;
@@ -42,6 +49,8 @@ function hostFields(c: JsonObject): Pick<CoordinatorConfig, 'hostKey' | 'hostNam
   if (hostEmail !== undefined) out.hostEmail = hostEmail;
   const gate = parseGate(c.gate);
   if (gate) out.gate = gate;
+  const traffic = parseTraffic(c);
+  if (traffic) out.traffic = traffic;
   return out;
 }
 

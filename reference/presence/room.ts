@@ -6,7 +6,7 @@
 import type { JsonObject } from '../encoding/json.ts';
 import { normalizeRoom } from '../room/normalize.ts';
 import { CLAIM_RETRY_MS, CLAIM_TIMEOUT_MS, RECLAIM_DELAY_MS } from './constants.ts';
-import { Coordinator, counter, type CoordinatorConfig, type GateConfig } from './coordinator.ts';
+import { Coordinator, counter, type CoordinatorConfig, type GateConfig, type Traffic } from './coordinator.ts';
 import { earliest, type LocalOp, type Output, type PresenceEvent, type PresenceMachine } from './machine.ts';
 import { Participant, type CarriedState, type ParticipantConfig } from './participant.ts';
 import { memberJson, type CallMember } from './wire.ts';
@@ -23,6 +23,8 @@ export interface RoomConfig {
   gate?: GateConfig;
   /** Start with the lobby on, as the first coordinator only [PRES-48]. */
   lobbyOnStart?: boolean;
+  /** How this peer answers announcements while it coordinates [PRES-70], [PRES-71]. */
+  traffic?: Traffic;
 }
 
 /** How the room machine builds its roles; mutants and tests swap these. */
@@ -166,6 +168,7 @@ export class RoomMachine implements PresenceMachine {
     if (c.hostName !== undefined) cfg.hostName = c.hostName;
     if (c.hostEmail !== undefined) cfg.hostEmail = c.hostEmail;
     if (c.gate !== undefined) cfg.gate = c.gate;
+    if (c.traffic !== undefined) cfg.traffic = c.traffic;
     const role = this.factories.coordinator(cfg, at, this.nextId);
     this.phase = { kind: 'coordinator', role };
     this.setStatus('connected', true);
