@@ -1,4 +1,5 @@
 // Every vector file and its generator, in one list; scripts/gen-vectors.ts writes them all.
+import { ADMISSION_VECTOR_FILES } from './admission.ts';
 import { certbindingVectors } from './certbinding.ts';
 import { hostcmdVectors } from './hostcmd.ts';
 import { idtokenVectors } from './idtoken.ts';
@@ -10,4 +11,4 @@ import { sasVectors } from './sas.ts';
 import { schemaVectors } from './schemas.ts';
 import { tokenVectors } from './token.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, schemaVectors];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, schemaVectors, ...ADMISSION_VECTOR_FILES];
