@@ -45,7 +45,7 @@ export interface CoordinatorConfig {
   /**
    * `upstream` (default): every `voice` is broadcast, as upstream does [PRES-15], [PRES-16].
    * `lean`: a `voice` that leaves the roster unchanged is answered on its own connection only [PRES-70].
-   * `batched`: lean, and changes made by participants' frames reach everyone at the next beat [PRES-71].
+   * `batched`: lean, and the roster reaches the whole fan-out set only on the beat [PRES-71].
    */
   traffic?: Traffic;
 }
@@ -131,6 +131,8 @@ export class Coordinator implements PresenceMachine {
   #roster: RosterCache | null = null;
   #fanout: { conns: number; admitted: number; list: readonly string[] } | null = null;
   #stages: Stage[] | null = null;
+  /** The connection whose frame (or request answer) is being processed: who caused a change [PRES-71]. */
+  #actor: string | null = null;
   #members: { version: number; list: readonly CallMember[] } | null = null;
 
   constructor(
@@ -248,7 +250,7 @@ export class Coordinator implements PresenceMachine {
       this.hostConn = null;
     }
     if (this.pending.delete(conn)) this.emitKnocks();
-    if (this.slots.delete(conn) || wasHost) this.membershipChanged();
+    if (this.slots.delete(conn) || wasHost) this.broadcast();
   }
 
   // ---- frames ---------------------------------------------------------------------------------
@@ -257,7 +259,9 @@ export class Coordinator implements PresenceMachine {
     this.lastSeen.set(conn, at); // liveness first, whatever the frame [PRES-05]
     const frame = parseClientFrame(raw);
     if (!frame) return this.drop(conn, 'presence.malformed');
+    this.#actor = conn;
     this.process(conn, frame, at);
+    this.#actor = null;
   }
 
   /** Runs a parsed frame through the stages, in the order of [PRES-04]. */
@@ -333,16 +337,12 @@ export class Coordinator implements PresenceMachine {
       const before = this.lean ? this.rosterFrame() : null;
       if (frame.on && present(frame.voiceId)) this.upsert(conn, frame, frame.voiceId);
       else this.slots.delete(conn);
-      if (!this.lean) this.broadcast();
-      else if (this.rosterFrame() === before) this.answerSender(conn);
-      else if (this.batched) {
-        this.answerSender(conn);
-        this.notifyRoster();
-      } else this.broadcast();
+      if (this.lean && this.rosterFrame() === before) this.answerSender(conn);
+      else this.broadcast();
     } else if (frame.t === 'leave') {
       this.admitted.delete(conn);
       if (this.pending.delete(conn)) this.emitKnocks();
-      if (this.slots.delete(conn)) this.membershipChanged();
+      if (this.slots.delete(conn)) this.broadcast();
     }
     return true; // ping and unknown kinds: liveness only
   };
@@ -405,6 +405,15 @@ export class Coordinator implements PresenceMachine {
       return this.drop(req.conn, 'presence.stale-result');
     }
     const fp = typeof value === 'string' && value !== '' ? value : null;
+    this.#actor = req.conn;
+    try {
+      this.answer(req, value, fp, at);
+    } finally {
+      this.#actor = null;
+    }
+  }
+
+  protected answer(req: PendingRequest, value: JsonValue, fp: string | null, at: number): void {
     switch (req.kind) {
       case 'mod-fp': {
         const r = this.verifyMod(req.token, fp, Math.floor(at / 1000));
@@ -578,22 +587,21 @@ export class Coordinator implements PresenceMachine {
     const f = this.rosterFrame();
     this.out.push({ type: 'roster', members: f.members!, lobby: this.lobbyOn, locked: this.locked, host: this.hostId });
   }
+  /**
+   * [PRES-19] Roster to the fan-out set, report to the application. Batched [PRES-71]: the fan-out
+   * set waits for the beat, and only the connection whose frame caused the change hears now.
+   */
   protected broadcast(): void {
-    this.fanout(this.rosterFrame());
+    if (!this.batched) this.fanout(this.rosterFrame());
+    else if (this.#actor !== null) this.answerSender(this.#actor);
     this.notifyRoster();
   }
   /**
-   * [PRES-70] The answer to a `voice` that changed nothing (and, batched, to one that did
-   * [PRES-71]): the roster on that connection alone, if it is in the fan-out set at all. The beat
-   * still re-sends it to everyone [PRES-22].
+   * [PRES-70] The answer to a `voice` that changed nothing: the roster on that connection alone,
+   * if it is in the fan-out set at all. The beat still re-sends it to everyone [PRES-22].
    */
   protected answerSender(conn: string): void {
     if (!this.lobbyOn || this.admitted.has(conn)) this.sendOne(conn, this.rosterFrame());
-  }
-  /** A `leave` or a disconnect changed the roster: broadcast, or batched, tell the application only [PRES-71]. */
-  protected membershipChanged(): void {
-    if (this.batched) this.notifyRoster();
-    else this.broadcast();
   }
 
   // ---- timers ------------------------------------------------------------------------------------

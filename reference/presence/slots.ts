@@ -73,8 +73,9 @@ function sameMember(a: CallMember, b: CallMember): boolean {
 }
 
 /**
- * Equality of JSON values as they would be written: object members in the same order too, so an
- * unchanged slot always yields a byte-identical roster frame. Undefined only equals undefined.
+ * Equality of JSON values, object member order ignored (the comparison of spec/10 10.3): an
+ * announcement whose `meta` only lists the same members in another order changes nothing.
+ * Undefined only equals undefined.
  */
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === b) return true;
@@ -85,8 +86,7 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
     return true;
   }
   const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !jsonEqual(a[ka[i]!], b[ka[i]!])) return false;
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !jsonEqual(a[k], b[k])) return false;
   return true;
 }

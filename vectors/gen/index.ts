@@ -6,9 +6,10 @@ import { idtokenVectors } from './idtoken.ts';
 import type { FileSpec } from './lib.ts';
 import { presenceVectors } from './presence.ts';
 import { presencePeerVectors } from './presence-peer.ts';
+import { presenceTrafficVectors } from './presence-traffic.ts';
 import { roomVectors } from './room.ts';
 import { sasVectors } from './sas.ts';
 import { schemaVectors } from './schemas.ts';
 import { tokenVectors } from './token.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, schemaVectors, ...ADMISSION_VECTOR_FILES];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, presenceTrafficVectors, schemaVectors, ...ADMISSION_VECTOR_FILES];
