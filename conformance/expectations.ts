@@ -24,3 +24,8 @@ export function loadExpectations(path: string): Expectation[] {
 export function expectationFor(id: string, list: readonly Expectation[]): Expectation | undefined {
   return list.find((e) => id === e.key || id.startsWith(`${e.key}.`));
 }
+
+/** Keys that match no check of the whole suite: a typo would keep a failure expected forever. */
+export function deadExpectations(checks: readonly { id: string }[], list: readonly Expectation[]): string[] {
+  return list.filter((e) => !checks.some((c) => c.id === e.key || c.id.startsWith(`${e.key}.`))).map((e) => e.key);
+}

@@ -1,6 +1,7 @@
 // Reads every requirement out of spec/*.md: its ID, level, chapter and text. The markdown is the
 // single source of truth; spec/requirements.json is generated from this for other languages.
 import { readdirSync, readFileSync } from 'node:fs';
+import { fromRoot } from './lib/paths.ts';
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
 export interface Requirement {
@@ -56,7 +57,7 @@ export function blocks(markdown: string): string[] {
 }
 
 export function specDir(): string {
-  return new URL('../spec/', import.meta.url).pathname;
+  return `${fromRoot('spec')}/`;
 }
 
 export function chapters(dir = specDir()): string[] {
@@ -93,6 +94,43 @@ export function unmarkedNormativeBlocks(dir = specDir()): { chapter: string; tex
       }
       MARKER.lastIndex = 0;
       if (levelOf(block)) out.push({ chapter, text: block.slice(0, 120) });
+    }
+  }
+  return out;
+}
+
+/** One line of a requirement's text for reports: without the ID marker and markdown, cut at a sentence. */
+export function oneLine(req: Requirement, max = 160): string {
+  const plain = req.text
+    .replace(/^[-*]\s+/, '')
+    .replace(/<a id="[^"]*"><\/a>/g, '')
+    .replace(MARKER, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/[*`]/g, '')
+    .trim();
+  MARKER.lastIndex = 0;
+  const sentence = /^(.{40,}?\.)\s/.exec(plain)?.[1] ?? plain;
+  return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
+}
+
+/** The anchor every requirement has in its chapter (`spec/06-safety-code.md#sas-05`). */
+export const requirementLink = (req: Requirement): string => `${req.chapter}#${req.id.toLowerCase()}`;
+
+/**
+ * Error code -> the requirement IDs its chapter's Errors table names for it. A failure on an
+ * invalid vector is charged to the requirement that assigns the expected code, when the vector
+ * covers it: that is the rule the wrong code broke.
+ */
+export function errorCodeRequirements(dir = specDir()): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const chapter of chapters(dir)) {
+    const errors = readFileSync(`${dir}${chapter}`, 'utf8').split(/^## Errors\s*$/m)[1]?.split(/^#{1,2} /m)[0] ?? '';
+    for (const row of errors.split('\n')) {
+      const cells = row.split('|').map((c) => c.trim());
+      const code = /^`([a-z]+\.[a-z0-9-]+)`$/.exec(cells[1] ?? '')?.[1];
+      if (!code) continue;
+      const ids = [...(cells.at(-2) ?? '').matchAll(/\b([A-Z]+-\d{2,3})\b/g)].map((m) => m[1]!);
+      out.set(code, [...new Set([...(out.get(code) ?? []), ...ids])]);
     }
   }
   return out;

@@ -2,20 +2,35 @@
 // scenario checks from conformance/checks/.
 import { CRYPTO_PROPERTIES } from './checks/crypto-properties.ts';
 import { PRESENCE_CHECKS } from './checks/presence/index.ts';
+import { ADAPTER_CHECKS } from './checks/adapter/index.ts';
 import { ADMISSION_CHECKS } from './checks/admission/index.ts';
 import { AGENTS_CHECKS } from './checks/agents/index.ts';
 import { DATAPLANE_CHECKS } from './checks/dataplane/index.ts';
 import type { Check } from './checks/types.ts';
 import { WIRE_CHECKS } from './checks/wire/index.ts';
 import { vectorChecks, type VectorFileData } from './checks/vectors.ts';
-import type { Requirement } from './spec-index.ts';
+import { errorCodeRequirements, type Requirement } from './spec-index.ts';
 
 /** Profiles an adapter can declare, in report order. */
 export const KNOWN_PROFILES = ['crypto', 'schemas', 'presence', 'wire', 'admission', 'agents', 'dataplane'] as const;
 
+/**
+ * The `adapter` profile checks the adapter protocol itself over raw stdio. Every `cmd:` adapter
+ * speaks it, so it is selected for them without being declared; in-process and `module:`
+ * implementations have no stdio and cannot be checked against it.
+ */
+export const ADAPTER_PROFILE = 'adapter';
+
+/** Every profile the harness can run, in report order. */
+export const ALL_PROFILES: readonly string[] = [ADAPTER_PROFILE, ...KNOWN_PROFILES];
+
+let errorReqs: Map<string, string[]> | null = null;
+
 export function allChecks(reqs: Map<string, Requirement>, vectorFiles?: VectorFileData[]): Check[] {
+  errorReqs ??= errorCodeRequirements();
   const checks = [
-    ...vectorChecks(reqs, vectorFiles),
+    ...ADAPTER_CHECKS,
+    ...vectorChecks({ errorRequirements: errorReqs }, vectorFiles),
     ...CRYPTO_PROPERTIES,
     ...PRESENCE_CHECKS,
     ...WIRE_CHECKS,
@@ -32,8 +47,20 @@ export function allChecks(reqs: Map<string, Requirement>, vectorFiles?: VectorFi
   return checks;
 }
 
+const REQUIREMENT_ID = /^[A-Z]+-\d{2,3}$/;
+
+/** Does one `--only` selector pick this check? A check id, a group prefix, or a requirement ID. */
+export function selects(selector: string, c: Pick<Check, 'id' | 'covers'>): boolean {
+  if (REQUIREMENT_ID.test(selector)) return c.covers.includes(selector);
+  return c.id === selector || c.id.startsWith(`${selector}.`);
+}
+
 export function selectChecks(checks: readonly Check[], profiles: readonly string[], only: readonly string[]): Check[] {
-  return checks.filter(
-    (c) => profiles.includes(c.profile) && (only.length === 0 || only.some((o) => c.id === o || c.id.startsWith(`${o}.`))),
-  );
+  return checks.filter((c) => profiles.includes(c.profile) && (only.length === 0 || only.some((o) => selects(o, c))));
+}
+
+/** Selectors that pick no check of the selected profiles (a usage error: a typo must not pass). */
+export function deadSelectors(checks: readonly Check[], profiles: readonly string[], only: readonly string[]): string[] {
+  const pool = checks.filter((c) => profiles.includes(c.profile));
+  return only.filter((o) => !pool.some((c) => selects(o, c)));
 }

@@ -38,8 +38,8 @@ export interface PropertySpec<T> {
   description: string;
   /** One call that tells whether the implementation supports what the property needs. */
   probe: { op: string; input: JsonObject };
-  /** Built on first run, not at import (start-up time). */
-  arbitrary: () => fc.Arbitrary<T>;
+  /** The generator, or a function that builds it on first run (cheaper start-up: prefer this). */
+  arbitrary: fc.Arbitrary<T> | (() => fc.Arbitrary<T>);
   /** null when the case holds. */
   predicate: (impl: Implementation, value: T) => Promise<Failure | null>;
   /** Costly properties run a fraction of --runs. */
@@ -61,7 +61,8 @@ export function propertyCheck<T>(spec: PropertySpec<T>): Check {
       if (isErrored(probe)) return { status: 'errored', message: probe.message };
       if (isUnsupported(probe)) return { status: 'unsupported', message: `op ${spec.probe.op} is unsupported` };
       let errored: string | null = null;
-      const property = fc.asyncProperty(spec.arbitrary(), async (value) => {
+      const arbitrary = typeof spec.arbitrary === 'function' ? spec.arbitrary() : spec.arbitrary;
+      const property = fc.asyncProperty(arbitrary, async (value) => {
         try {
           return (await spec.predicate(impl, value)) === null;
         } catch (e) {

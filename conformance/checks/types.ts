@@ -9,6 +9,8 @@ export interface CheckContext {
   runs: number;
   /** fast-check replay path of a reported counterexample (--path). */
   path?: string;
+  /** The per-op timeout of the run (--timeout), for checks that talk to the adapter themselves. */
+  timeoutMs?: number;
   /** A one-line command that reruns this check (filled in by the runner). */
   replay: (extra?: string) => string;
 }
@@ -20,6 +22,8 @@ export type RawResult =
       /** The requirement the implementation broke; it decides MUST (fail) vs SHOULD (non-strict). */
       requirement: string;
       message: string;
+      /** The input the implementation was given (a vector's input), shown with the failure. */
+      input?: unknown;
       expected?: unknown;
       actual?: unknown;
       seed?: number;
@@ -29,6 +33,7 @@ export type RawResult =
   | { status: 'errored'; message: string };
 
 export interface Check {
+  /** Stable: never changes meaning, never reused. */
   id: string;
   profile: string;
   kind: CheckKind;

@@ -1,40 +1,66 @@
 // One check per vector. The vector files are read through their JSON Schema, never through the
-// reference's types, so the suite cannot silently mirror the implementation it came from.
+// reference's types, so the suite cannot silently mirror the implementation it came from. An `ok`
+// output is first checked against the op's published contract (schemas/src/ops, ADP-05), then
+// compared with the vector's expected output (10.3).
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Compile } from 'typebox/compile';
 import type { JsonObject } from '../lib/json.ts';
+import { fromRoot } from '../lib/paths.ts';
 import { VectorFile, type VectorTest } from '../../schemas/src/vector-file.ts';
+import { OP_SCHEMAS, type OpSchema } from '../../schemas/src/ops/index.ts';
+import { validateOutputWith } from '../../schemas/src/ops/validate.ts';
 import { compareOutput } from '../compare.ts';
 import { isErrored, isUnsupported } from '../impl/types.ts';
-import type { Requirement } from '../spec-index.ts';
+import { errorCodeRequirements } from '../spec-index.ts';
 import type { Check, RawResult } from './types.ts';
 
-const checkFile = Compile(VectorFile);
+let checkFile: ReturnType<typeof Compile<typeof VectorFile>> | null = null;
 export type VectorFileData = VectorFile;
 
 export function vectorsDir(): string {
-  return new URL('../../vectors/', import.meta.url).pathname;
+  return fromRoot('vectors');
+}
+
+/** The vector files of a directory, sorted by name, each validated against its schema. */
+export function vectorFileNames(dir = vectorsDir()): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 }
 
 export function loadVectorFiles(dir = vectorsDir()): VectorFile[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const data = JSON.parse(readFileSync(`${dir}${f}`, 'utf8')) as unknown;
-      if (!checkFile.Check(data)) throw new Error(`vectors/${f} is not a valid vector file: ${JSON.stringify(checkFile.Errors(data).slice(0, 3))}`);
-      return data;
-    });
+  checkFile ??= Compile(VectorFile);
+  return vectorFileNames(dir).map((f) => {
+    const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown;
+    if (!checkFile!.Check(data)) throw new Error(`${join(dir, f)} is not a valid vector file: ${JSON.stringify(checkFile!.Errors(data).slice(0, 3))}`);
+    return data;
+  });
 }
 
-/** The requirement a failure is charged to: the strongest-level requirement the test covers. */
-export function primaryRequirement(covers: string[], reqs: Map<string, Requirement>): string {
-  const rank = { MUST: 0, SHOULD: 1, MAY: 2 } as const;
-  return [...covers].sort((a, b) => rank[reqs.get(a)?.level ?? 'MAY'] - rank[reqs.get(b)?.level ?? 'MAY'])[0]!;
+/** What the attribution of a vector failure needs to know about the spec. */
+export interface VectorContext {
+  /** Error code -> requirement IDs, from the chapters' Errors tables. */
+  errorRequirements: Map<string, string[]>;
 }
 
-export function vectorCheck(file: VectorFile, test: VectorTest, reqs: Map<string, Requirement>): Check {
-  const primary = primaryRequirement(test.covers, reqs);
+/**
+ * The requirement a failure is charged to. By convention `covers[0]` is the most specific one;
+ * for an invalid vector, the requirement the Errors tables assign the expected code to wins when
+ * the vector covers it, because that is the rule a wrong or missing rejection breaks.
+ */
+export function chargedRequirement(test: VectorTest, ctx: VectorContext): string {
+  if (test.result === 'invalid' && test.error) {
+    const owners = ctx.errorRequirements.get(test.error) ?? [];
+    const hit = test.covers.find((c) => owners.includes(c));
+    if (hit) return hit;
+  }
+  return test.covers[0]!;
+}
+
+let contracts: Map<string, OpSchema> | null = null;
+const contractOf = (op: string): OpSchema | undefined => (contracts ??= new Map(OP_SCHEMAS.map((s) => [s.op, s]))).get(op);
+
+export function vectorCheck(file: VectorFile, test: VectorTest, ctx: VectorContext): Check {
+  const charged = chargedRequirement(test, ctx);
   return {
     id: test.id,
     profile: file.profile,
@@ -43,26 +69,38 @@ export function vectorCheck(file: VectorFile, test: VectorTest, reqs: Map<string
     description: test.description,
     async run(impl): Promise<RawResult> {
       const input = test.input as JsonObject;
+      const shown = { input };
       const resp = await impl.run(test.op, input);
       if (isErrored(resp)) return { status: 'errored', message: resp.message };
       if (isUnsupported(resp)) return { status: 'unsupported', message: `op ${test.op} is unsupported` };
       if (test.result === 'valid') {
         if (!resp.ok) {
-          return { status: 'fail', requirement: primary, message: `rejected a valid input: ${resp.error.code}: ${resp.error.message}`, expected: test.expected, actual: resp.error };
+          return { status: 'fail', requirement: charged, message: `rejected a valid input: ${resp.error.code}: ${resp.error.message}`, expected: test.expected, actual: resp.error, ...shown };
+        }
+        const contract = contractOf(test.op);
+        if (contract) {
+          const shape = validateOutputWith(contract, resp.output);
+          if (!shape.ok) {
+            return { status: 'fail', requirement: 'ADP-05', message: `the output does not have the shape ${test.op} defines: ${shape.errors.slice(0, 3).join('; ')}`, expected: test.expected, actual: resp.output, ...shown };
+          }
         }
         const v = compareOutput(test.op, input, test.expected as JsonObject, resp.output);
         if (v.same) return { status: 'pass' };
-        return { status: 'fail', requirement: v.requirement ?? primary, message: v.message, expected: test.expected, actual: resp.output };
+        return { status: 'fail', requirement: v.requirement ?? charged, message: v.message, expected: test.expected, actual: resp.output, ...shown };
       }
-      if (resp.ok) return { status: 'fail', requirement: primary, message: `accepted an invalid input (expected ${test.error})`, expected: { error: test.error }, actual: resp.output };
+      if (resp.ok) return { status: 'fail', requirement: charged, message: `accepted an invalid input (expected ${test.error})`, expected: { error: test.error }, actual: resp.output, ...shown };
       if (resp.error.code !== test.error) {
-        return { status: 'fail', requirement: primary, message: `rejected with ${resp.error.code}, expected ${test.error} (the first failing step decides the code)`, expected: { error: test.error }, actual: resp.error };
+        return { status: 'fail', requirement: charged, message: `rejected with ${resp.error.code}, expected ${test.error} (ADP-06: the first failing step decides the code)`, expected: { error: test.error }, actual: resp.error, ...shown };
       }
       return { status: 'pass' };
     },
   };
 }
 
-export function vectorChecks(reqs: Map<string, Requirement>, files: VectorFile[] = loadVectorFiles()): Check[] {
-  return files.flatMap((f) => f.groups.flatMap((g) => g.tests.map((t) => vectorCheck(f, t, reqs))));
+let defaultContext: VectorContext | null = null;
+
+/** Every vector as a check. The context may be omitted (or a requirements map, the older form). */
+export function vectorChecks(ctx?: VectorContext | Map<string, unknown>, files: VectorFile[] = loadVectorFiles()): Check[] {
+  const context = ctx && !(ctx instanceof Map) ? ctx : (defaultContext ??= { errorRequirements: errorCodeRequirements() });
+  return files.flatMap((f) => f.groups.flatMap((g) => g.tests.map((t) => vectorCheck(f, t, context))));
 }

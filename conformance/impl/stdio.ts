@@ -1,44 +1,61 @@
 // `--impl cmd:"<command>"`: an adapter process speaking JSON Lines on stdin/stdout
-// (spec/10-adapter-protocol.md). One request at a time; every way an adapter can misbehave
-// (crash, garbage line, wrong seq, timeout) becomes an `errored` response, never a verdict.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// (spec/10-adapter-protocol.md). One request at a time. Every way an adapter can misbehave becomes
+// an `errored` response carrying one named root cause, never a verdict, and the run goes on:
+// - a line that is not a JSON object is noise (ADP-01): noted, skipped, the real answer still read;
+// - a response to an earlier seq is late or duplicated (ADP-02): discarded, never read as this answer;
+// - any other seq, or no answer within the timeout, or an exit: the stream cannot be trusted, so the
+//   adapter is restarted before the next request (ADP-04, ADP-09);
+// - a line longer than the bound is dropped up to its newline (ADP-01), so memory stays bounded.
 import { Compile } from 'typebox/compile';
-import type { JsonObject, JsonValue } from '../lib/json.ts';
+import { isJsonObject, tryParseJson, type JsonObject, type JsonValue } from '../lib/json.ts';
 import { RunResponse, StartResponse } from '../../schemas/src/adapter-protocol.ts';
-import type { Implementation, ImplementationInfo, Response } from './types.ts';
+import { AdapterProcess, DEFAULT_MAX_LINE_BYTES } from './adapter-process.ts';
+import type { Fault, Implementation, ImplementationInfo, Response } from './types.ts';
 
-const checkStart = Compile(StartResponse);
-const checkRun = Compile(RunResponse);
-const STDERR_KEEP = 8192;
+let checkStart: ReturnType<typeof Compile<typeof StartResponse>> | null = null;
+let checkRun: ReturnType<typeof Compile<typeof RunResponse>> | null = null;
 
-// Adapter process groups still alive; killed if the harness itself exits first (Ctrl-C, crash).
-const liveGroups = new Set<number>();
-process.once('exit', () => {
-  for (const pid of liveGroups) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** After this many restarts the adapter is given up on: the run stops with that root cause. */
+export const MAX_RESTARTS = 20;
 
 export interface StdioOptions {
+  /** Per-request timeout (ADP-09), default 10 s. */
   timeoutMs?: number;
+  /** Timeout for the `start` handshake, default the larger of 20 s and the request timeout. */
+  startTimeoutMs?: number;
+  maxLineBytes?: number;
   /** Validate every adapter message against schemas/json/adapter-protocol.schema.json. */
   validateProtocol?: boolean;
   /** Called for every protocol violation found by validateProtocol. */
   onViolation?: (message: string) => void;
 }
 
+const NOISE: Fault = { cause: 'adapter wrote non-JSON to stdout', requirement: 'ADP-01' };
+const LATE: Fault = { cause: 'adapter answered an earlier request again (late or duplicate response)', requirement: 'ADP-02' };
+
+function describe(m: JsonObject): Response | null {
+  if (m.ok === true && isJsonObject(m.output)) return { ok: true, output: m.output };
+  if (m.ok === false && isJsonObject(m.error) && typeof m.error.code === 'string') {
+    return { ok: false, error: { code: m.error.code, message: typeof m.error.message === 'string' ? m.error.message : '' } };
+  }
+  if (m.unsupported === true) return { unsupported: true };
+  if (m.errored === true) {
+    const message = typeof m.message === 'string' ? m.message : 'adapter reported an internal error';
+    return { errored: true, message, fault: { cause: `adapter answered errored: ${message.split('\n')[0]!.slice(0, 120)}` } };
+  }
+  return null;
+}
+
 export class StdioImplementation implements Implementation {
-  #child: ChildProcessWithoutNullStreams | null = null;
-  #lines: string[] = [];
-  #waiter: ((line: string | null) => void) | null = null;
-  #stderr = '';
-  #exited: string | null = null;
+  readonly transport = 'cmd' as const;
+  #proc: AdapterProcess | null = null;
+  #info: ImplementationInfo | null = null;
   #seq = 0;
+  #restarts = 0;
+  #restartNeeded: string | null = null;
+  #dead: Fault | null = null;
+  #stderrOfLast = '';
 
   constructor(
     readonly command: string,
@@ -49,124 +66,158 @@ export class StdioImplementation implements Implementation {
     return `cmd:${this.command}`;
   }
 
+  get #timeout(): number {
+    return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
   diagnostics(): string {
-    return this.#stderr.trim();
+    return (this.#proc?.stderrTail() || this.#stderrOfLast).trim();
+  }
+
+  restarts(): number {
+    return this.#restarts;
   }
 
   #violation(message: string): void {
     this.options.onViolation?.(message);
   }
 
-  #nextLine(timeoutMs: number): Promise<string | null> {
-    const queued = this.#lines.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    if (this.#exited) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#waiter = null;
-        resolve(null);
-      }, timeoutMs);
-      this.#waiter = (line) => {
-        clearTimeout(timer);
-        this.#waiter = null;
-        resolve(line);
-      };
-    });
-  }
-
-  #send(message: object): void {
-    this.#child?.stdin.write(JSON.stringify(message) + '\n');
+  /** Spawns the adapter and performs `start`; on any failure the process group is killed. */
+  async #launch(): Promise<ImplementationInfo> {
+    const proc = new AdapterProcess(this.command, this.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+    this.#proc = proc;
+    try {
+      proc.send({ cmd: 'start', version: 1 });
+      const limit = this.options.startTimeoutMs ?? Math.max(20_000, this.#timeout);
+      const deadline = Date.now() + limit;
+      for (;;) {
+        const e = await proc.next(deadline - Date.now());
+        if ('timeout' in e) throw new Error(`adapter did not answer start within ${limit} ms (ADP-03)`);
+        if ('exited' in e) throw new Error(`adapter exited before answering start (${e.exited})`);
+        if ('overflow' in e) throw new Error(`adapter answered start with a line longer than ${this.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES} bytes (ADP-13)`);
+        const parsed = tryParseJson(e.line);
+        if (!parsed || !isJsonObject(parsed.value)) throw new Error(`adapter wrote non-JSON to stdout before answering start (ADP-01): ${e.line.slice(0, 200)}`);
+        const msg = parsed.value;
+        checkStart ??= Compile(StartResponse);
+        if (this.options.validateProtocol && !checkStart.Check(msg as unknown)) this.#violation(`start response: ${JSON.stringify(checkStart.Errors(msg).slice(0, 3))}`);
+        const impl = msg.implementation;
+        if (msg.ok !== true || !isJsonObject(impl)) {
+          const why = isJsonObject(msg.error) && typeof msg.error.message === 'string' ? msg.error.message : e.line.slice(0, 200);
+          throw new Error(`adapter refused start: ${why}`);
+        }
+        const profiles = Array.isArray(msg.profiles) ? msg.profiles.filter((p): p is string => typeof p === 'string') : [];
+        return {
+          name: String(impl.name ?? '?'),
+          version: String(impl.version ?? '?'),
+          language: String(impl.language ?? '?'),
+          ...(typeof impl.homepage === 'string' ? { homepage: impl.homepage } : {}),
+          profiles,
+        };
+      }
+    } catch (err) {
+      this.#stderrOfLast = proc.stderrTail();
+      proc.kill();
+      this.#proc = null;
+      const tail = this.#stderrOfLast ? `\nadapter stderr (tail):\n${this.#stderrOfLast.slice(-1500)}` : '';
+      throw new Error(`${(err as Error).message}${tail}`);
+    }
   }
 
   async start(): Promise<ImplementationInfo> {
-    // Own process group: the command runs through a shell, and killing only the shell would leave
-    // the adapter itself (its grandchild) running with our pipes open.
-    const child = spawn(this.command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.#child = child;
-    if (child.pid !== undefined) liveGroups.add(child.pid);
-    child.stderr.on('data', (b: Buffer) => {
-      this.#stderr = (this.#stderr + b.toString('utf8')).slice(-STDERR_KEEP);
-    });
-    child.stdin.on('error', () => {}); // a dead adapter surfaces as "exited", not as an EPIPE crash
-    child.on('exit', (code, signal) => {
-      this.#exited = `adapter exited (code ${code}, signal ${signal})`;
-      this.#waiter?.(null);
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (this.#waiter) this.#waiter(line);
-      else this.#lines.push(line);
-    });
-    this.#send({ cmd: 'start', version: 1 });
-    const line = await this.#nextLine(this.options.timeoutMs ?? 20_000);
-    if (line === null) throw new Error(`adapter did not answer start: ${this.#exited ?? 'timeout'}\n${this.diagnostics()}`);
-    let msg: unknown;
+    this.#info = await this.#launch();
+    return this.#info;
+  }
+
+  async #restart(): Promise<boolean> {
+    const old = this.#proc;
+    if (old) {
+      this.#stderrOfLast = old.stderrTail();
+      old.kill();
+    }
+    this.#proc = null;
+    if (this.#restarts >= MAX_RESTARTS) {
+      this.#dead = { cause: `adapter restarted ${MAX_RESTARTS} times; giving up`, requirement: 'ADP-09', fatal: true };
+      return false;
+    }
+    this.#restarts++;
     try {
-      msg = JSON.parse(line);
-    } catch {
-      throw new Error(`adapter answered start with a line that is not JSON: ${line.slice(0, 200)}`);
+      const info = await this.#launch();
+      if (this.#info && info.profiles.join() !== this.#info.profiles.join()) {
+        this.#dead = { cause: 'adapter declared other profiles after a restart', requirement: 'ADP-03', fatal: true };
+        return false;
+      }
+      return true;
+    } catch (e) {
+      this.#dead = { cause: 'adapter could not be restarted', requirement: 'ADP-03', detail: (e as Error).message, fatal: true };
+      return false;
     }
-    if (!checkStart.Check(msg)) {
-      const why = JSON.stringify(checkStart.Errors(msg).slice(0, 3));
-      if (this.options.validateProtocol) this.#violation(`start response: ${why}`);
-    }
-    const m = msg as { ok?: boolean; implementation?: ImplementationInfo; profiles?: string[]; error?: { message?: string } };
-    if (m.ok !== true || !m.implementation) throw new Error(`adapter refused start: ${m.error?.message ?? line}`);
-    return { ...m.implementation, profiles: m.profiles ?? [] };
+  }
+
+  #fail(fault: Fault, restart: string | null): Response {
+    if (restart) this.#restartNeeded = restart;
+    return { errored: true, message: fault.detail ? `${fault.cause}: ${fault.detail}` : fault.cause, fault };
   }
 
   async run(op: string, input: JsonValue): Promise<Response> {
-    if (this.#exited) return { errored: true, message: this.#exited };
+    if (this.#dead) return this.#fail(this.#dead, null);
+    if (this.#restartNeeded || !this.#proc) {
+      this.#restartNeeded = null;
+      if (!(await this.#restart())) return this.#fail(this.#dead!, null);
+    }
+    const proc = this.#proc!;
     const seq = ++this.#seq;
-    this.#send({ cmd: 'run', seq, op, input });
-    const line = await this.#nextLine(this.options.timeoutMs ?? 10_000);
-    if (line === null) return { errored: true, message: this.#exited ?? `no response within ${this.options.timeoutMs ?? 10_000} ms` };
-    let msg: unknown;
-    try {
-      msg = JSON.parse(line);
-    } catch {
-      return { errored: true, message: `response is not JSON: ${line.slice(0, 200)}` };
+    proc.send({ cmd: 'run', seq, op, input });
+    const deadline = Date.now() + this.#timeout;
+    let noise: string | null = null;
+    let late: string | null = null;
+    for (;;) {
+      const e = await proc.next(deadline - Date.now());
+      if ('timeout' in e) {
+        if (noise !== null) return this.#fail({ ...NOISE, detail: `${JSON.stringify(noise.slice(0, 200))} (and no response within ${this.#timeout} ms)` }, 'timeout');
+        return this.#fail({ cause: `no response within ${this.#timeout} ms`, requirement: 'ADP-09', detail: `op ${op}` }, 'timeout');
+      }
+      if ('exited' in e) {
+        this.#stderrOfLast = proc.stderrTail();
+        return this.#fail({ cause: `adapter exited while answering ${op}`, requirement: 'ADP-09', detail: e.exited }, 'exit');
+      }
+      if ('overflow' in e) {
+        const max = this.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+        return this.#fail({ cause: `adapter wrote a line longer than ${max} bytes`, requirement: 'ADP-13', detail: `${e.overflow} bytes, starting ${JSON.stringify(e.head.slice(0, 80))}` }, null);
+      }
+      const parsed = tryParseJson(e.line);
+      if (!parsed || !isJsonObject(parsed.value)) {
+        noise ??= e.line;
+        continue; // the real answer may still follow
+      }
+      const msg = parsed.value;
+      checkRun ??= Compile(RunResponse);
+      if (this.options.validateProtocol && !checkRun.Check(msg as unknown)) {
+        this.#violation(`run ${op} (seq ${seq}): ${JSON.stringify(checkRun.Errors(msg).slice(0, 3))}`);
+      }
+      if (typeof msg.seq === 'number' && Number.isInteger(msg.seq) && msg.seq >= 1 && msg.seq < seq) {
+        late ??= `a response with seq ${msg.seq} while waiting for seq ${seq}`;
+        continue; // matched by seq and discarded: never read as this request's answer
+      }
+      if (msg.seq !== seq) {
+        return this.#fail({ cause: 'response seq does not match the request', requirement: 'ADP-04', detail: `response seq ${JSON.stringify(msg.seq)}, request seq ${seq}` }, 'desync');
+      }
+      const response = describe(msg);
+      if (!response) return this.#fail({ cause: 'response has none of ok/unsupported/errored', requirement: 'ADP-04', detail: e.line.slice(0, 200) }, null);
+      if (noise !== null) return this.#fail({ ...NOISE, detail: JSON.stringify(noise.slice(0, 200)) }, null);
+      if (late !== null) return this.#fail({ ...LATE, detail: late }, null);
+      return response;
     }
-    if (this.options.validateProtocol && !checkRun.Check(msg)) {
-      this.#violation(`run ${op} (seq ${seq}): ${JSON.stringify(checkRun.Errors(msg).slice(0, 3))}`);
-    }
-    const m = msg as Record<string, unknown>;
-    if (m.seq !== seq) return { errored: true, message: `response seq ${String(m.seq)} does not match request seq ${seq}` };
-    if (m.ok === true && typeof m.output === 'object' && m.output !== null && !Array.isArray(m.output)) {
-      return { ok: true, output: m.output as JsonObject };
-    }
-    if (m.ok === false && typeof m.error === 'object' && m.error !== null) {
-      const e = m.error as { code?: unknown; message?: unknown };
-      return { ok: false, error: { code: String(e.code), message: String(e.message ?? '') } };
-    }
-    if (m.unsupported === true) return { unsupported: true };
-    if (m.errored === true) return { errored: true, message: String(m.message ?? 'adapter reported an internal error') };
-    return { errored: true, message: `response has none of ok/unsupported/errored: ${line.slice(0, 200)}` };
   }
 
   async stop(): Promise<void> {
-    const child = this.#child;
-    if (!child) return;
-    if (this.#exited) {
-      this.#killGroup();
-      return;
+    const proc = this.#proc;
+    this.#proc = null;
+    if (!proc) return;
+    if (!proc.exited) {
+      proc.send({ cmd: 'stop' });
+      proc.endInput();
+      await proc.waitExit(2000); // ADP-10: 2 s to exit
     }
-    this.#send({ cmd: 'stop' });
-    child.stdin.end();
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const timer = setTimeout(() => this.#killGroup(), 2000); // ADP-10: 2 s to exit
-    await exited;
-    clearTimeout(timer);
-    this.#killGroup(); // the shell may be gone while the adapter lingers
-  }
-
-  #killGroup(): void {
-    const pid = this.#child?.pid;
-    if (pid === undefined) return;
-    liveGroups.delete(pid);
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    proc.kill(); // the shell may be gone while the adapter lingers
   }
 }

@@ -60,8 +60,8 @@ function publicKeyBytes(jwk: unknown): Uint8Array | null {
   return sec1;
 }
 
-/** Verifies a token the way TOK-06 orders the steps, naming the step that failed. */
-export function verifyToken(token: string, publicJwk: unknown): Verified {
+/** Checks only the signature of `token` (TOK-02, TOK-03): the body may be any text. */
+export function verifySignature(token: string, publicJwk: unknown): { ok: true; body: string; bodyBytes: Uint8Array } | Extract<Verified, { ok: false }> {
   const key = publicKeyBytes(publicJwk);
   if (!key) return { ok: false, step: 'key', message: 'not a P-256 public JWK' };
   const dot = token.indexOf('.');
@@ -77,11 +77,17 @@ export function verifyToken(token: string, publicJwk: unknown): Verified {
   } catch {
     valid = false;
   }
-  if (!valid) return { ok: false, step: 'signature', message: 'signature does not verify over the base64url text of the body' };
-  const text = fromUtf8(bodyBytes);
+  return valid ? { ok: true, body, bodyBytes } : { ok: false, step: 'signature', message: 'signature does not verify over the base64url text of the body' };
+}
+
+/** Verifies a token the way TOK-06 orders the steps, naming the step that failed. */
+export function verifyToken(token: string, publicJwk: unknown): Verified {
+  const sig = verifySignature(token, publicJwk);
+  if (!sig.ok) return sig;
+  const text = fromUtf8(sig.bodyBytes);
   const parsed = text === null ? null : tryParseJson(text);
   if (!parsed || !isJsonObject(parsed.value)) return { ok: false, step: 'payload', message: 'body is not a UTF-8 JSON object' };
-  return { ok: true, payload: parsed.value, body };
+  return { ok: true, payload: parsed.value, body: sig.body };
 }
 
 const N = p256.Point.CURVE().n;

@@ -1,5 +1,7 @@
-// TAP version 13. Failures carry a YAML block; non-strict passes carry a diagnostic line.
+// TAP version 13. Failures carry a YAML block; non-strict passes carry a diagnostic line; the
+// verdicts close the stream as comments.
 import type { Report } from '../../schemas/src/report.ts';
+import { showValue } from './elide.ts';
 
 const yamlString = (s: string): string => JSON.stringify(s); // a JSON string is a valid YAML scalar
 
@@ -23,12 +25,19 @@ export function renderTap(report: Report): string {
         lines.push(`not ok ${n} - ${name} # TODO expected failure: ${c.expectation?.reason ?? ''}`);
         break;
       default:
-        lines.push(`not ok ${n} - ${name}`, '  ---', `  outcome: ${c.outcome}`, `  requirement: ${c.failedRequirement ?? c.covers.join(',')}`, `  message: ${yamlString(c.message ?? '')}`);
-        if (c.expected !== undefined) lines.push(`  expected: ${yamlString(JSON.stringify(c.expected))}`);
-        if (c.actual !== undefined) lines.push(`  actual: ${yamlString(JSON.stringify(c.actual))}`);
+        lines.push(`not ok ${n} - ${name}`, '  ---', `  outcome: ${c.outcome}`, `  requirement: ${c.failedRequirement ?? c.covers.join(',')}`);
+        if (c.requirementText) lines.push(`  requirementText: ${yamlString(c.requirementText)}`);
+        if (c.link) lines.push(`  link: ${yamlString(c.link)}`);
+        if (c.cause) lines.push(`  cause: ${yamlString(c.cause)}`);
+        lines.push(`  message: ${yamlString(c.message ?? '')}`);
+        if (c.input !== undefined) lines.push(`  input: ${yamlString(showValue(c.input, 2000))}`);
+        if (c.expected !== undefined) lines.push(`  expected: ${yamlString(showValue(c.expected, 2000))}`);
+        if (c.actual !== undefined) lines.push(`  actual: ${yamlString(showValue(c.actual, 2000))}`);
         if (c.replay) lines.push(`  replay: ${yamlString(c.replay)}`);
         lines.push('  ...');
     }
   });
+  for (const v of report.verdicts ?? []) lines.push(`# ${v.line}`);
+  if (report.verdict) lines.push(`# RESULT: ${report.verdict} (exit ${report.exitCode})`);
   return lines.join('\n') + '\n';
 }
