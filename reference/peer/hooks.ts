@@ -3,6 +3,7 @@
 // passes none of them.
 import type { verifyIdToken } from '../certbinding/idtoken.ts';
 import type { RoleFactories } from '../presence/room.ts';
+import type { JoinInput } from './session.ts';
 
 export interface PeerHooks {
   /** Presence roles (a coordinator or participant subclass that breaks one rule). */
@@ -13,4 +14,6 @@ export interface PeerHooks {
   verifyIdToken?: typeof verifyIdToken;
   /** The name the peer reports in `start` (broken peers name their bug). */
   name?: string;
+  /** Told of every peer.join before the peer starts. */
+  onJoin?: (input: JoinInput) => void;
 }

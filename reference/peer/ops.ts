@@ -110,6 +110,7 @@ export function makePeerOps(hooks: PeerHooks = {}): PeerOps {
       if (!claimable.ok) return err(claimable.error.code, claimable.error.message); // [ROOM-06]
       if (sessions.size >= MAX_PEERS) return err('peer.too-many-peers', `this process hosts at most ${MAX_PEERS} peers`);
       await installTap();
+      hooks.onJoin?.(input);
       const s = new PeerSession(input, hooks);
       const handle = `p${++next}`;
       sessions.set(handle, s);
