@@ -4,9 +4,10 @@
 // reuse every line here except the rule it breaks.
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import { toHex } from '../encoding/text.ts';
-import { InputError, int, str } from './input.ts';
+import { InputError, int, obj, str } from './input.ts';
 import type { OpHandler, OpOutcome } from './outcome.ts';
 import { receiveContent } from '../dataplane/content/receive.ts';
+import { perceiveFor, recipients, type CapabilityPolicy } from '../dataplane/policy.ts';
 import type { ReceiverState } from '../dataplane/content/state.ts';
 import { hexBytes, parsePairConfig, parsePairEvent, parseReceiverState, parseSteps, parseXferConfig, parseXferEvent } from '../dataplane/json.ts';
 import { MeshPair, type PairConfig } from '../dataplane/mesh/pair.ts';
@@ -22,12 +23,14 @@ export interface DataplaneFactories {
   receive: (s: ReceiverState, sender: string, frame: JsonValue) => ReturnType<typeof receiveContent>;
   transferReceiver: (s: ReceiverState, c: XferConfig) => { step: TransferReceiver['step'] };
   pair: (c: PairConfig, start: number) => { step: MeshPair['step'] };
+  recipients: typeof recipients;
 }
 
 export const REFERENCE_DATAPLANE: DataplaneFactories = {
   receive: receiveContent,
   transferReceiver: (s, c) => new TransferReceiver(s, c),
   pair: (c, start) => new MeshPair(c, start),
+  recipients,
 };
 
 const kindOf = (i: JsonObject): XferKind => {
@@ -60,6 +63,21 @@ export function makeDataplaneOps(f: DataplaneFactories = REFERENCE_DATAPLANE): R
       const state = parseReceiverState(i.state);
       const r = f.receive(state, from, i.frame ?? null);
       return r.ok ? { ok: true, output: { content: r.value } } : err(r.error.code, r.error.message);
+    },
+    'content.recipients': (i) => {
+      const self = str(i, 'self');
+      const roster = strings(i, 'roster');
+      const k = str(i, 'k');
+      const to = optString(i, 'to');
+      const denied = new Set<string>();
+      const withhold = i.withhold ?? [];
+      if (!Array.isArray(withhold)) throw new InputError('withhold must be an array');
+      for (const w of withhold) {
+        const o = obj(w, 'withhold entry');
+        denied.add(`${str(o, 'peer')} ${str(o, 'perceive')}`);
+      }
+      const policy: CapabilityPolicy = { mayReceive: (peer, need) => !denied.has(`${peer} ${need}`), mayAct: () => true };
+      return { ok: true, output: { to: f.recipients(policy, self, roster, perceiveFor(k, optString(i, 'kind')), to) } };
     },
     'xfer.plan': (i) => {
       const size = int(i, 'size');

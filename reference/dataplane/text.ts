@@ -29,7 +29,7 @@ export function trimmedName(v: JsonValue | undefined, max: number): string | und
   return typeof v === 'string' && trim(v) !== '' ? trimCut(v, max) : undefined;
 }
 
-/** The length in UTF-16 code units of JSON.stringify(v) [CONT-20]. */
+/** The length in UTF-16 code units of JSON.stringify(v) [CONT-17]. */
 export function jsonLength(v: JsonValue): number {
   return JSON.stringify(v).length;
 }
@@ -37,7 +37,7 @@ export function jsonLength(v: JsonValue): number {
 /** A finite JSON number (every JSON number is; the check also rejects other types). */
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Base64 alphabet with optional padding, as upstream tests received chunk data [CONT-15], [XFER-07]. */
+/** Base64 alphabet with optional padding, as upstream tests received chunk data [CONT-15], [XFER-08]. */
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**

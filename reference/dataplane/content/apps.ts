@@ -12,20 +12,20 @@ import { senderName, type ReceiverState } from './state.ts';
 
 type Frame = Record<string, JsonValue>;
 
-/** An absent payload is delivered as null; a payload whose JSON text is too long drops [CONT-20]. */
+/** An absent payload is delivered as null; a payload whose JSON text is too long drops [CONT-17]. */
 function payload(v: JsonValue | undefined, what: string): Result<JsonValue> {
   if (v === undefined || v === null) return ok(null);
   if (jsonLength(v) > PAYLOAD_JSON_MAX) return fail('cont.too-large', `${what} is longer than ${PAYLOAD_JSON_MAX} characters of JSON`);
   return ok(v);
 }
 
-/** app [CONT-20]: opaque data, bounded. */
+/** app [CONT-17]: opaque data, bounded. */
 export function receiveApp(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const data = payload(f.data, 'data');
   return data.ok ? ok({ k: 'app', sender, data: data.value }) : data;
 }
 
-/** pay [CONT-22]. */
+/** pay [CONT-18]. */
 export function receivePay(s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const url = cutTrim(typeof f.url === 'string' ? f.url : '', PAY_URL_MAX);
   if (url === '') return fail('cont.empty', 'the pay url is empty');
@@ -37,7 +37,7 @@ const clamp = (x: number): number => Math.min(1, Math.max(0, x));
 const point = (v: JsonValue | undefined): { x: number; y: number } | null =>
   isJsonObject(v) && isNumber(v.x) && isNumber(v.y) ? { x: clamp(v.x), y: clamp(v.y) } : null;
 
-/** The four ink events with their coordinates clamped into [0, 1]; anything else is null [CONT-25]. */
+/** The four ink events with their coordinates clamped into [0, 1]; anything else is null [CONT-20]. */
 function inkEvent(e: JsonObject): JsonObject | null {
   switch (e.k) {
     case 'ptr': {
@@ -73,7 +73,7 @@ function inkEvent(e: JsonObject): JsonObject | null {
   }
 }
 
-/** ink [CONT-24], [CONT-25]: the sender's own name and colour are preferred, bounded. */
+/** ink [CONT-19], [CONT-20]: the sender's own name and colour are preferred, bounded. */
 export function receiveInk(s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   if (!isJsonObject(f.e)) return fail('cont.empty', 'no ink event');
   if (jsonLength(f.e) > PAYLOAD_JSON_MAX) return fail('cont.too-large', `the ink event is longer than ${PAYLOAD_JSON_MAX} characters of JSON`);
@@ -83,7 +83,7 @@ export function receiveInk(s: ReceiverState, sender: string, f: Frame): Result<J
   return ok({ k: 'ink', sender, name, e, ...(typeof f.c === 'string' && f.c !== '' ? { color: cut(f.c, INK_COLOR_MAX) } : {}) });
 }
 
-/** schema [CONT-27], [CONT-28]: discovery with a per-peer and a total bound. */
+/** schema [CONT-21], [CONT-22]: discovery with a per-peer and a total bound. */
 export function receiveSchema(s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const name = cutTrim(typeof f.name === 'string' ? f.name : '', SCHEMA_NAME_MAX);
   if (name === '') return fail('cont.empty', 'the schema name is empty');
@@ -105,7 +105,7 @@ export function receiveSchema(s: ReceiverState, sender: string, f: Frame): Resul
   return ok({ k: 'schema', sender, name, version, schema: doc.value, ...(evicts ? { evicts } : {}) });
 }
 
-/** widget [CONT-30], [CONT-31]: an instance, or its retraction. */
+/** widget [CONT-23], [CONT-24]: an instance, or its retraction. */
 export function receiveWidget(s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const id = typeof f.id === 'string' ? cut(f.id, ID_MAX) : '';
   if (id === '') return fail('cont.empty', 'the widget id is empty');
@@ -125,7 +125,7 @@ export function receiveWidget(s: ReceiverState, sender: string, f: Frame): Resul
   return ok({ k: 'widget', sender, id, removed: false, kind, data: data.value, ...(replay ? { replay } : {}), author, name, ...(isNumber(f.ts) ? { ts: f.ts } : {}) });
 }
 
-/** wevt [CONT-32]. */
+/** wevt [CONT-25]. */
 export function receiveWevt(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const id = typeof f.id === 'string' ? cut(f.id, ID_MAX) : '';
   if (id === '') return fail('cont.empty', 'the widget id is empty');

@@ -21,7 +21,7 @@ export function receiveIdToken(_s: ReceiverState, sender: string, f: Frame): Res
 const knownOnly = (list: readonly string[], v: JsonValue | undefined): string[] =>
   Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && list.includes(x)))] : [];
 
-/** One grant as MSG-38 keeps it; a member that is not a grant object confers nothing [CONT-36]. */
+/** One grant as MSG-38 keeps it; a member that is not a grant object confers nothing [CONT-31]. */
 function sanitizeGrant(g: JsonValue): JsonObject {
   const o = isJsonObject(g) ? g : {};
   return {
@@ -33,20 +33,20 @@ function sanitizeGrant(g: JsonValue): JsonObject {
   };
 }
 
-/** caps [CONT-36]: the whole override map, sanitized. Whether to apply it is chapter 13's rule. */
+/** caps [CONT-31]: the whole override map, sanitized. Whether to apply it is chapter 13's rule. */
 export function receiveCaps(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const grants = isJsonObject(f.grants) ? f.grants : {};
   return ok({ k: 'caps', sender, grants: Object.fromEntries(Object.entries(grants).map(([id, g]) => [id, sanitizeGrant(g)])) as JsonObject });
 }
 
-/** ctl [CONT-37]: opaque stage control, bounded like an app payload. */
+/** ctl [CONT-29], [CONT-34]: opaque stage control, bounded like an app payload. */
 export function receiveCtl(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const m = f.m ?? null;
   if (m !== null && jsonLength(m) > PAYLOAD_JSON_MAX) return fail('cont.too-large', `m is longer than ${PAYLOAD_JSON_MAX} characters of JSON`);
   return ok({ k: 'ctl', sender, m });
 }
 
-/** blob [CONT-38]: want / have / get by content hash. */
+/** blob [CONT-30]: want / have / get by content hash. */
 export function receiveBlob(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const m = f.m;
   if (!isJsonObject(m)) return fail('cont.empty', 'no blob message');
@@ -56,7 +56,7 @@ export function receiveBlob(_s: ReceiverState, sender: string, f: Frame): Result
   return ok({ k: 'blob', sender, op: m.op, hash: m.hash });
 }
 
-/** blobdata [CONT-38]: one chunk of a blob. */
+/** blobdata [CONT-30]: one chunk of a blob. */
 export function receiveBlobData(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const m = f.m;
   if (!isJsonObject(m)) return fail('cont.empty', 'no blob chunk');

@@ -1,6 +1,6 @@
 // The room-state ledger lanes `ledger` and `chatledger` (spec/14-data-plane.md 14.7.7): a
 // conflict-free map merged key by key. Upstream merges whatever arrives; the entry checks here
-// are the hardening of [CONT-35].
+// are the hardening of [CONT-28].
 import { isJsonObject, type JsonObject, type JsonValue } from '../../encoding/json.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { isNumber } from '../text.ts';
@@ -8,7 +8,7 @@ import type { ReceiverState } from './state.ts';
 
 type Entry = JsonObject;
 
-/** A well-formed entry [CONT-35]: owned {author, seq, expireAt, value} or attested {adds, removes}. */
+/** A well-formed entry [CONT-28]: owned {author, seq, expireAt, value} or attested {adds, removes}. */
 export function validEntry(e: JsonValue): e is Entry {
   if (!isJsonObject(e)) return false;
   if (e.kind === 'owned') return typeof e.author === 'string' && isNumber(e.seq) && isNumber(e.expireAt);
@@ -23,13 +23,13 @@ export function validEntry(e: JsonValue): e is Entry {
   return false;
 }
 
-/** Owned: the higher seq wins; equal seq: the greater author (UTF-16 order), the held one on a tie [CONT-34]. */
+/** Owned: the higher seq wins; equal seq: the greater author (UTF-16 order), the held one on a tie [CONT-27]. */
 function mergeOwned(held: Entry, inc: Entry): Entry {
   if (held.seq !== inc.seq) return (held.seq as number) > (inc.seq as number) ? held : inc;
   return (held.author as string) >= (inc.author as string) ? held : inc;
 }
 
-/** Attested: adds united by id (first position, last value), removes united (first position) [CONT-34]. */
+/** Attested: adds united by id (first position, last value), removes united (first position) [CONT-27]. */
 function mergeAttested(held: Entry, inc: Entry): Entry {
   const adds = new Map<string, JsonValue>();
   for (const a of [...(held.adds as JsonObject[]), ...(inc.adds as JsonObject[])]) adds.set(a.id as string, a);
@@ -56,7 +56,7 @@ function same(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   return false;
 }
 
-/** ledger and chatledger [CONT-33] to [CONT-35]. */
+/** ledger and chatledger [CONT-26] to [CONT-28]. */
 export function receiveLedger(s: ReceiverState, sender: string, k: 'ledger' | 'chatledger', f: Record<string, JsonValue>): Result<JsonObject> {
   const m = f.m;
   if (!isJsonObject(m)) return fail('cont.empty', 'no ledger message');

@@ -33,14 +33,14 @@ export function receiveChat(s: ReceiverState, sender: string, f: Frame): Result<
 const IMG_MIME = /^image\/(png|jpe?g|webp|gif)$/i;
 const IMG_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-/** Positive dimensions are rounded half up; a dimension that rounds to 0 is left out [CONT-14]. */
+/** Positive dimensions are rounded half up; a dimension that rounds to 0 is left out [CONT-15]. */
 function dimension(v: JsonValue | undefined): number | undefined {
   if (!isNumber(v) || v <= 0) return undefined;
   const r = Math.floor(v + 0.5);
   return r > 0 ? r : undefined;
 }
 
-/** img [CONT-14], [CONT-15]: a legacy inline image. */
+/** img [CONT-15], [CONT-16]: a legacy inline image. */
 export function receiveImg(s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   if (typeof f.mime !== 'string' || !IMG_MIME.test(f.mime)) return fail('cont.bad-mime', 'mime is not image/png, jpeg, jpg, webp or gif');
   const data = typeof f.data === 'string' ? f.data : '';

@@ -15,13 +15,13 @@ export interface ReceiverState {
   roster: Map<string, string>;
   /** Public mids held, and whether each was accepted under the replay exemption [CONT-12]. */
   held: Map<string, { replayed: boolean }>;
-  /** Discovered schemas, `{from, name}` in insertion order [CONT-27]. */
+  /** Discovered schemas, `{from, name}` in insertion order [CONT-22]. */
   schemas: { from: string; name: string }[];
-  /** Widgets held, by id, with the author each was attributed to [CONT-31]. */
+  /** Widgets held, by id, with the author each was attributed to [CONT-24]. */
   widgets: Map<string, string>;
   /** The receiver's replica of each ledger lane. */
   ledgers: { ledger: JsonObject; chatledger: JsonObject };
-  /** What the receiver streams an ordinary transfer into [XFER-03]. */
+  /** What the receiver streams an ordinary transfer into [XFER-04]. */
   sink: Sink;
   policy: CapabilityPolicy;
 }

@@ -11,7 +11,7 @@ import type { ReceiverState } from './state.ts';
 
 type Frame = Record<string, JsonValue>;
 
-/** xbegin [XFER-01] to [XFER-04], the mid rule of [XFER-06] and the media dedup of [CONT-12]. */
+/** xbegin [XFER-03] to [XFER-05], the mid rule of [XFER-06] and the media dedup of [CONT-12]. */
 export function receiveBegin(s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const offer = f.offer === true;
   const b = validateBegin(f, ceilingFor(s.sink, offer));
@@ -33,13 +33,13 @@ export function receiveBegin(s: ReceiverState, sender: string, f: Frame): Result
 
 const isPublicMedia = (b: { kind: string; dm: boolean; mid?: string; offer: boolean }): boolean => b.kind !== 'text' && !b.dm && !b.offer && b.mid !== undefined;
 
-/** Claims a public media mid once the transfer is open, so a replay of it is skipped [CONT-12]. */
+/** Claims a public media mid once the transfer is open, so a replay of it is skipped [XFER-06]. */
 export function claimMediaMid(s: ReceiverState, view: JsonObject): void {
   const b = view as unknown as { kind: string; dm: boolean; mid?: string; offer: boolean; author?: string };
   if (isPublicMedia(b)) s.held.set(b.mid!, { replayed: b.author !== undefined });
 }
 
-/** xchunk [XFER-07]: id, an integer index >= 0, decodable base64 data. */
+/** xchunk [XFER-08]: id, an integer index >= 0, decodable base64 data. */
 export function receiveChunk(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const id = transferId(f.id);
   if (!id.ok) return id;
@@ -49,14 +49,14 @@ export function receiveChunk(_s: ReceiverState, sender: string, f: Frame): Resul
   return ok({ k: 'xchunk', sender, id: id.value, i: f.i, payload: toHex(bytes), dm: f.dm === true });
 }
 
-/** xend [XFER-12]: the optional hash is kept exactly as sent. */
+/** xend [XFER-11]: the optional hash is kept exactly as sent. */
 export function receiveEnd(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const id = transferId(f.id);
   if (!id.ok) return id;
   return ok({ k: 'xend', sender, id: id.value, ...(typeof f.hash === 'string' ? { hash: f.hash } : {}), dm: f.dm === true });
 }
 
-/** xcancel, xaccept, xdecline, xack [XFER-14], [XFER-15]. */
+/** xcancel, xaccept, xdecline, xack [XFER-14], [XFER-15], [XFER-20]. */
 export function receiveAnswer(k: string) {
   return (_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> => {
     const id = transferId(f.id);
@@ -65,7 +65,7 @@ export function receiveAnswer(k: string) {
   };
 }
 
-/** xresume [XFER-17]: a have that is not an integer >= 0 means 0. */
+/** xresume [XFER-19]: a have that is not an integer >= 0 means 0. */
 export function receiveResume(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const id = transferId(f.id);
   if (!id.ok) return id;

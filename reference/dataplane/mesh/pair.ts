@@ -19,9 +19,9 @@ export type Payload = { msg: JsonValue } | { hex: string };
 export interface PairConfig {
   self: string;
   peer: string;
-  /** This peer takes part in media (it has a local stream) [MESH-14]. */
+  /** This peer takes part in media (it has a local stream) [MESH-13]. */
   media: boolean;
-  /** Roster hold is on (upstream's default) [MESH-21]. */
+  /** Roster hold is on (upstream's default) [MESH-26]. */
   rosterHold: boolean;
 }
 
@@ -45,7 +45,7 @@ interface Link {
   since: number;
   lastRecv: number;
   buf: Payload[];
-  /** This side dialled it (and so re-dials it) [MESH-09]. */
+  /** This side dialled it (and so re-dials it) [MESH-08]. */
   ours: boolean;
 }
 
@@ -149,12 +149,12 @@ export class MeshPair {
 
   // ---- roster and connections ------------------------------------------------------------
 
-  /** Admitted: in the roster now, or within the drop grace (or hold) after it was [MESH-13]. */
+  /** Admitted: in the roster now, or within the drop grace (or hold) after it was [MESH-09]. */
   private admitted(): boolean {
     return this.present || (this.wasPresent && this.dropAt !== null);
   }
 
-  /** [MESH-02], [MESH-20]. */
+  /** [MESH-01], [MESH-25]. */
   private roster(present: boolean, out: PairOutput[]): void {
     if (present) {
       this.present = true;
@@ -183,11 +183,11 @@ export class MeshPair {
     const channel: Channel = label === 'bulk' ? 'bulk' : 'sig';
     this.links[channel] = { open: false, since: this.now, lastRecv: this.now, buf: [], ours: false };
     this.redialAt[channel] = null;
-    // A connection from a peer we never saw in the roster is closed if it does not appear in time [MESH-13].
+    // A connection from a peer we never saw in the roster is closed if it does not appear in time [MESH-09].
     if (!this.admitted() && this.dropAt === null) this.dropAt = this.now + DROP_GRACE_MS;
   }
 
-  /** [MESH-03], [MESH-07]: flush what waited, then (sig) start media and say cap. */
+  /** [MESH-02], [MESH-05]: flush what waited, then (sig) start media and say cap. */
   private opened(channel: Channel, out: PairOutput[]): void {
     const link = this.links[channel];
     if (!link || link.open) return;
@@ -201,7 +201,7 @@ export class MeshPair {
     }
   }
 
-  /** [MESH-09]: a connection this side dialled and still wants is re-dialled 800 ms later. */
+  /** [MESH-08]: a connection this side dialled and still wants is re-dialled 800 ms later. */
   private lost(channel: Channel): void {
     const link = this.links[channel];
     if (!link) return;
@@ -210,7 +210,7 @@ export class MeshPair {
     if (wanted && this.redialAt[channel] === null) this.redialAt[channel] = this.now + REDIAL_DELAY_MS;
   }
 
-  /** [MESH-04]: the dialler of sig dials bulk once, when the peer has said cap. */
+  /** [WIRE-05], [MESH-03]: the dialler of sig dials bulk once, when the peer has said cap. */
   private maybeDialBulk(out: PairOutput[]): void {
     if (!this.bulkCapable || !this.sigDialled || this.bulkDialled || this.links.bulk) return;
     this.bulkDialled = true;
@@ -219,7 +219,7 @@ export class MeshPair {
 
   // ---- frames ----------------------------------------------------------------------------
 
-  /** [MSG-34], [MESH-06]: control frames act on sig only and are never delivered; content is. */
+  /** [MSG-34], [MESH-07]: control frames act on sig only and are never delivered; content is. */
   private frame(channel: Channel, p: Payload, out: PairOutput[]): void {
     const link = this.links[channel];
     if (!link) return;
@@ -244,18 +244,18 @@ export class MeshPair {
         out.push({ type: 'left' });
         out.push({ type: 'close', channel: 'sig' });
         return;
-      case 'mh': // [MESH-15]
+      case 'mh': // [MESH-16]
         this.heard = this.now;
         this.peerRx = (f.v as number) + (f.a as number);
         this.peerTx = (f.ov as number) + (f.oa as number);
         return;
-      case 'mh-dead': // [MESH-18]
+      case 'mh-dead': // [MESH-24]
         this.reDial(out);
         return;
-      case 'm-dial': // [MESH-14]
+      case 'm-dial': // [MESH-13]
         if (this.initiator) this.startMedia(out);
         return;
-      case 'cap': // [MESH-04]
+      case 'cap': // [MESH-03]
         this.bulkCapable = true;
         this.maybeDialBulk(out);
         return;
@@ -264,7 +264,7 @@ export class MeshPair {
     }
   }
 
-  /** [MESH-05], [MESH-07], [MESH-08]: content goes on bulk when a bulk connection exists, else sig. */
+  /** [MESH-04], [MESH-05], [MESH-06]: content goes on bulk when a bulk connection exists, else sig. */
   private send(p: Payload, out: PairOutput[]): void {
     const channel: Channel | null = this.links.bulk ? 'bulk' : this.links.sig ? 'sig' : null;
     if (channel === null) return void out.push({ type: 'drop', code: 'mesh.no-link' });
@@ -294,7 +294,7 @@ export class MeshPair {
 
   // ---- timers ----------------------------------------------------------------------------
 
-  /** Due timers, in this order: the bye flush, re-dials, the drop grace, the heartbeat [MESH-23]. */
+  /** Due timers, in this order: the bye flush, re-dials, the drop grace, the heartbeat [MESH-27]. */
   private tick(out: PairOutput[]): void {
     const now = this.now;
     if (this.closed) {
@@ -324,12 +324,12 @@ export class MeshPair {
     }
   }
 
-  /** [MESH-21]: roster hold keeps a peer that is still heard on an open sig, if media ever flowed. */
+  /** [MESH-26]: roster hold keeps a peer that is still heard on an open sig, if media ever flowed. */
   private held(): boolean {
     return this.config.rosterHold && !this.left && !!this.links.sig?.open && this.heard !== null && this.now - this.heard < ROSTER_HOLD_TIMEOUT_MS && this.flowedOnce;
   }
 
-  /** [MESH-20]: the drop grace expired. */
+  /** [MESH-25]: the drop grace expired. */
   private teardown(out: PairOutput[]): void {
     out.push({ type: 'teardown' });
     if (this.pc) {
@@ -337,6 +337,7 @@ export class MeshPair {
       this.pc = null;
     }
     this.recoverCount = 0;
+    this.stuckCount = 0;
     this.relayLatched = false;
     this.pendingRelay = false;
     this.lastFlow = null;
@@ -353,7 +354,7 @@ export class MeshPair {
     this.wasPresent = false;
   }
 
-  /** [MESH-14], [MESH-17], [MESH-15]: in this order. */
+  /** [MESH-12]: media [MESH-13], watchdog [MESH-14], keepalive and measurement [MESH-15], in this order. */
   private heartbeat(out: PairOutput[]): void {
     const now = this.now;
     const sig = this.links.sig;
@@ -381,13 +382,13 @@ export class MeshPair {
 
   // ---- media -----------------------------------------------------------------------------
 
-  /** [MESH-14]: the initiator starts media once sig is open and the peer is in the roster. */
+  /** [MESH-13], [MESH-17]: the initiator starts media once sig is open and the peer is in the roster. */
   private startMedia(out: PairOutput[]): void {
     if (!this.config.media || this.pc || !this.initiator || !this.present || !this.links.sig?.open) return;
     this.createPc(true, false, out);
   }
 
-  /** [MESH-16]: a relay pc latches the peer to relay for the rest of the pairing. */
+  /** [MESH-20]: a relay pc latches the peer to relay for the rest of the pairing. */
   private createPc(ours: boolean, relay: boolean, out: PairOutput[]): void {
     const useRelay = relay || this.relayLatched;
     if (useRelay) this.relayLatched = true;
@@ -403,7 +404,7 @@ export class MeshPair {
     out.push({ type: 'media', op: 'create-offer' });
   }
 
-  /** Our local description is ready: it travels on sig with the relay latch [MESH-16]. */
+  /** Our local description is ready: it travels on sig with the relay latch [MESH-19]. */
   private description(d: JsonObject, out: PairOutput[]): void {
     const pc = this.pc;
     if (!pc || (d.type !== 'offer' && d.type !== 'answer')) return;
@@ -416,7 +417,7 @@ export class MeshPair {
     this.write('sig', { msg: { t: 'm-sdp', d: { type: d.type, sdp: typeof d.sdp === 'string' ? d.sdp : '' }, relay: this.relayLatched } }, out);
   }
 
-  /** [MESH-15] to [MESH-17]: perfect negotiation, the initiator impolite. */
+  /** [MESH-17], [MESH-18], [MESH-21], [MESH-22]: perfect negotiation, the initiator impolite. */
   private mediaSignal(f: JsonObject, out: PairOutput[]): void {
     if (f.t === 'm-recreate') {
       if (this.pc) {
@@ -472,7 +473,7 @@ export class MeshPair {
     if (state === 'failed' && this.present) this.recover(out);
   }
 
-  /** [MESH-15], [MESH-16]: report health, judge flow. */
+  /** [MESH-15], [MESH-23]: report health, judge flow. */
   private stats(e: { v: number; a: number; ov: number; oa: number }, out: PairOutput[]): void {
     const pc = this.pc;
     if (!pc) return;
@@ -499,7 +500,7 @@ export class MeshPair {
     else this.write('sig', { msg: { t: 'mh-dead' } }, out);
   }
 
-  /** [MESH-16]: the ladder, initiator only, at most three rungs, deferred while sig is down. */
+  /** [MESH-24]: the ladder, initiator only, at most three rungs, deferred while sig is down. */
   private reDial(out: PairOutput[]): void {
     if (this.closed || !this.initiator || !this.config.media) return;
     if (!this.links.sig?.open) return;

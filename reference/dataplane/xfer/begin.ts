@@ -26,18 +26,18 @@ export interface Begin {
 /** Chunks a payload of `size` bytes takes: 0 for an empty one [XFER-02]. */
 export const chunkCount = (size: number, chunkBytes = CHUNK_BYTES): number => (size <= 0 ? 0 : Math.ceil(size / chunkBytes));
 
-/** The receiver's ceiling for a transfer [XFER-03]: its sink, or the download tier for an offer. */
+/** The receiver's ceiling for a transfer [XFER-04]: its sink, or the download tier for an offer. */
 export function ceilingFor(sink: 'memory' | 'disk', offer: boolean): number {
   if (offer) return DOWNLOAD_MAX_BYTES;
   return sink === 'disk' ? DISK_MAX_BYTES : MEMORY_MAX_BYTES;
 }
 
-/** A transfer id as the receiver keys it: a non-empty string, cut to 64 code units [XFER-01]. */
+/** A transfer id as the receiver keys it: a non-empty string, cut to 64 code units [XFER-03]. */
 export function transferId(v: JsonValue | undefined): Result<string> {
   return typeof v === 'string' && v !== '' ? ok(cut(v, XFER_ID_MAX)) : fail('xfer.bad-id', 'id is not a non-empty string');
 }
 
-/** Steps of [XFER-01] to [XFER-04], in order; the first that fails names the code. */
+/** Steps of [XFER-03] to [XFER-05], in order; the first that fails names the code. */
 export function validateBegin(f: Record<string, JsonValue>, max: number): Result<Begin> {
   const id = transferId(f.id);
   if (!id.ok) return id;

@@ -24,16 +24,16 @@ export type XferEvent =
 export type XferOutput = JsonObject & { type: string };
 
 export interface XferConfig {
-  /** This receiver and its senders both advertise xfer.resume [XFER-16]. */
+  /** This receiver and its senders both advertise xfer.resume [XFER-17]. */
   resume: boolean;
-  /** This receiver advertises xfer.dl: it can save a pull offer to a chosen file [XFER-13]. */
+  /** This receiver advertises xfer.dl: it can save a pull offer to a chosen file [XFER-14]. */
   download: boolean;
 }
 
 interface Incoming {
   from: string;
   begin: Begin;
-  /** Disk-streamed: chunks must arrive in index order [XFER-08]. */
+  /** Disk-streamed: chunks must arrive in index order [XFER-07], [XFER-09]. */
   ordered: boolean;
   parts: (Uint8Array | undefined)[];
   got: number;
@@ -108,7 +108,7 @@ export class TransferReceiver {
   }
 
   private begin(at: number, from: string, f: Record<string, JsonValue>, out: XferOutput[]): void {
-    const view = receiveContent(this.state, from, f); // validation, mid scoping, media dedup [XFER-01]..[XFER-06]
+    const view = receiveContent(this.state, from, f); // validation, mid scoping, media dedup [XFER-03]..[XFER-06]
     if (!view.ok) {
       out.push({ type: 'drop', from, code: view.error.code });
       return;
@@ -123,7 +123,7 @@ export class TransferReceiver {
       return;
     }
     const held = this.incoming.get(key);
-    if (held?.accepted && held.got === 0) return; // the accepted offer's own xbegin [XFER-13]
+    if (held?.accepted && held.got === 0) return; // the accepted offer's own xbegin [XFER-14]
     if (held) return void out.push({ type: 'drop', from, code: 'xfer.duplicate-begin' });
     let mine = 0;
     for (const t of this.incoming.values()) if (t.from === from) mine++;
@@ -138,7 +138,7 @@ export class TransferReceiver {
     out.push({ type: 'open', from, id: begin.id, kind: begin.kind, size: begin.size, n: begin.n });
   }
 
-  /** [XFER-07], [XFER-08]: index in range, no duplicate, never past the declared size. */
+  /** [XFER-09]: index in range, no duplicate, never past the declared size. */
   private chunk(at: number, from: string, id: string, i: number, payload: Uint8Array, out: XferOutput[]): void {
     const t = this.incoming.get(`${from}/${id}`);
     if (!t) return void out.push({ type: 'drop', from, code: 'xfer.unknown-transfer' });
@@ -155,7 +155,7 @@ export class TransferReceiver {
     t.lastAt = at;
   }
 
-  /** [XFER-12]: the hash first, then completeness. */
+  /** [XFER-11]: the hash first, then completeness. */
   private end(from: string, id: string, hash: string | undefined, out: XferOutput[]): void {
     const key = `${from}/${id}`;
     const t = this.incoming.get(key);
@@ -178,7 +178,7 @@ export class TransferReceiver {
     if (this.config.resume) out.push({ type: 'send', to: from, msg: { k: 'xack', id, ...dmTail(t.begin.dm) } });
   }
 
-  /** A completed text transfer is a chat line, by the rules of chat [XFER-12], [CONT-10]. */
+  /** A completed text transfer is a chat line, by the rules of chat [XFER-11], [CONT-10]. */
   private textLine(from: string, b: Begin, payload: Uint8Array): JsonObject | null {
     const text = cutTrim(new TextDecoder().decode(payload), CHAT_MAX_LEN);
     if (text === '') return null;
@@ -201,7 +201,7 @@ export class TransferReceiver {
     }
   }
 
-  /** Received chunks form a prefix 0..got-1, so the sender can re-stream from `got` [XFER-17]. */
+  /** Received chunks form a prefix 0..got-1, so the sender can re-stream from `got` [XFER-17], [XFER-18]. */
   private resumable(t: Incoming): boolean {
     if (!this.config.resume || t.got === t.begin.n) return false;
     if (t.ordered) return true;

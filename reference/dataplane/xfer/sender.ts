@@ -19,14 +19,14 @@ export interface SendSpec {
   mime?: string;
   name?: string;
   dm?: boolean;
-  /** A public line's stable id and send time, and a replay's original author [XFER-06]. */
+  /** A public line's stable id and send time, and a replay's original author [XFER-13]. */
   mid?: string;
   ts?: number;
   author?: string;
   authorName?: string;
-  /** A pull offer: only xbegin is sent now; chunks follow the receiver's xaccept [XFER-13]. */
+  /** A pull offer: only xbegin is sent now; chunks follow the receiver's xaccept [XFER-14]. */
   offer?: boolean;
-  /** Resume from this chunk: no xbegin [XFER-17]. */
+  /** Resume from this chunk: no xbegin [XFER-19]. */
   from?: number;
 }
 
