@@ -11,5 +11,7 @@ import { roomVectors } from './room.ts';
 import { sasVectors } from './sas.ts';
 import { schemaVectors } from './schemas.ts';
 import { tokenVectors } from './token.ts';
+import { wireVectors } from './wire.ts';
+import { wireChunkingVectors } from './wire-chunking.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, presenceTrafficVectors, schemaVectors, ...ADMISSION_VECTOR_FILES];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, presenceTrafficVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors];
