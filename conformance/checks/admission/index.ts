@@ -1,7 +1,8 @@
 // Every check of the `admission` profile that is not a vector (properties, scenarios). Vector checks
 // come from vectors/*.json files whose `profile` is `admission`. Oracles here are the harness's own
-// models and public libraries: nothing under reference/ is imported (the judge never imports the
-// defendant).
+// models (./models.ts) and public libraries: nothing under reference/ is imported (the judge never
+// imports the defendant).
 import type { Check } from '../types.ts';
+import { ADMISSION_PROPERTIES } from './properties.ts';
 
-export const ADMISSION_CHECKS: Check[] = [];
+export const ADMISSION_CHECKS: Check[] = [...ADMISSION_PROPERTIES];
