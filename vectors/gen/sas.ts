@@ -9,6 +9,8 @@ const A = FP.alice!;
 const B = FP.bob!;
 const C = FP.carol!;
 const M = FP.mallory!;
+/** Found by scripts/grind-sas-collision.ts: mallory's certificate re-signed until SAS(alice, M1) = SAS(mallory, bob). */
+const M1 = fingerprintOfBytes(certDer('mallory-ground'));
 
 function code(name: string, description: string, fpA: string, fpB: string, covers: string[], flags: string[] = [], symbols?: number, error?: string): Case {
   const input: JsonObject = { fpA, fpB };
@@ -55,6 +57,7 @@ export const sasVectors: FileSpec = {
     'key-change': { bugType: 'AUTH_BYPASS', description: 'A changed remote key must raise the alarm unless the new key is verified.' },
     'pins': { bugType: 'EDGE_CASE', description: 'TOFU pins keyed by trimmed, lower-cased display name.' },
     'caps': { bugType: 'BOUNDARY', description: 'The 100-entry verified set and the 200-entry pin store.' },
+    'ground-collision': { bugType: 'AUTH_BYPASS', description: 'A real safety-code collision found by grinding (6.6): both legs of a machine in the middle show the same four symbols.' },
   },
   groups: [
     {
@@ -81,6 +84,17 @@ export const sasVectors: FileSpec = {
         code('negative-symbols', 'A negative count', A, B, ['SAS-08'], ['symbol-count'], -4, 'sas.bad-symbol-count'),
         code('fractional-symbols', 'A fractional count', A, B, ['SAS-08'], ['symbol-count'], 2.5, 'sas.bad-symbol-count'),
         { name: 'table', description: 'The implementation\'s symbol table, in index order', op: 'sas.alphabet', input: {}, covers: ['SAS-07'], flags: ['table'] },
+      ],
+    },
+    {
+      name: 'collision',
+      description: 'A machine in the middle that ground a matching certificate: Alice and Bob see the same code [SAS-06], [SAS-17]',
+      cases: [
+        code('mitm-leg-alice', 'Alice sees the code of (alice, M1), where M1 is a valid self-signed certificate found after 1 045 026 re-signatures', A, M1, ['SAS-06', 'SAS-17'], ['ground-collision', 'real-certificates']),
+        code('mitm-leg-bob', 'Bob sees the code of (M2, bob), M2 being the attacker\'s own certificate: the same four symbols', M, B, ['SAS-06', 'SAS-17'], ['ground-collision', 'real-certificates']),
+        code('mitm-legs-differ-at-eight', 'With 8 symbols the two legs no longer match: a longer code defeats this grind (SAS-17)', A, M1, ['SAS-17', 'SAS-08'], ['ground-collision'], 8),
+        code('mitm-legs-differ-at-eight-bob', 'The 8-symbol code of Bob\'s leg, for comparison', M, B, ['SAS-17', 'SAS-08'], ['ground-collision'], 8),
+        { name: 'ground-certificate', description: 'M1 is a real certificate: its fingerprint from its DER', op: 'fingerprint.fromCertificates', input: { certificates: [b64u(certDer('mallory-ground'))] }, covers: ['SAS-01', 'CONV-10'], flags: ['ground-collision', 'real-certificates'] },
       ],
     },
     {

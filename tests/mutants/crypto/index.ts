@@ -7,6 +7,7 @@ export const CRYPTO_MUTANTS = [
   'hostcmd-stale-off-by-one', 'hostcmd-future-exclusive', 'hostcmd-jti-not-checked', 'hostcmd-unreadable-fp-skips-binding', 'hostcmd-room-is-peer-id',
   'idtoken-alg-not-pinned', 'idtoken-binding-skipped', 'idtoken-email-verified-truthy', 'idtoken-kid-ignored', 'idtoken-max-age-with-leeway',
   'room-cut-before-trim', 'room-ascii-lowercase',
+  'hostcmd-constant-jti', 'hostcmd-sign-op-before-key', 'sas-pin-on-connect', 'idtoken-absent-fp-skips-binding',
 ] as const;
 
 export async function loadCryptoMutant(name: string): Promise<Mutant> {
