@@ -53,7 +53,7 @@ export function compareSignedToken(op: string, input: JsonObject, expected: Json
   }
   const expBody = String(expected.token).split('.')[0]!;
   const want = bodyJson(expBody);
-  const orderReq = op === 'hostcmd.sign' ? 'HCMD-03' : op === 'invite.sign' ? 'INV-01' : 'TOK-01';
+  const orderReq = op === 'hostcmd.sign' ? 'HCMD-03' : op === 'invite.sign' ? 'INV-01' : op === 'agent.assertion.sign' ? 'AGT-01' : 'TOK-01';
   if (!want) {
     // The expected body is not a JSON object (token.sign signs any text, TOK-11): bytes decide.
     return v.body === expBody ? { same: true } : { same: false, requirement: 'TOK-01', message: 'the body is not exactly the given text, base64url-encoded' };
@@ -71,7 +71,7 @@ export function compareSignedToken(op: string, input: JsonObject, expected: Json
   return { same: true };
 }
 
-const SIGNED_TOKEN_OPS = new Set(['token.sign', 'hostcmd.sign', 'invite.sign']);
+const SIGNED_TOKEN_OPS = new Set(['token.sign', 'hostcmd.sign', 'invite.sign', 'agent.assertion.sign']);
 
 export function compareOutput(op: string, input: JsonObject, expected: JsonObject, actual: JsonObject): Verdict {
   if (SIGNED_TOKEN_OPS.has(op)) return compareSignedToken(op, input, expected, actual);

@@ -1,5 +1,6 @@
 // Every vector file and its generator, in one list; scripts/gen-vectors.ts writes them all.
 import { ADMISSION_VECTOR_FILES } from './admission.ts';
+import { AGENTS_VECTOR_FILES } from './agents-files.ts';
 import { certbindingVectors } from './certbinding.ts';
 import { hostcmdVectors } from './hostcmd.ts';
 import { idtokenVectors } from './idtoken.ts';
@@ -14,4 +15,4 @@ import { tokenVectors } from './token.ts';
 import { wireVectors } from './wire.ts';
 import { wireChunkingVectors } from './wire-chunking.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, presenceTrafficVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presencePeerVectors, presenceTrafficVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES];
