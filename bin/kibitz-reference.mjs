@@ -3,7 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
-if (process.argv.includes('--peer')) {
+if (process.argv.includes('--peer') && process.argv.includes('--browser')) {
+  // Peer mode in headless Chromium, on the browser's own WebRTC.
+  const { serveBrowserPeer } = await import('../reference/peer/browser/host.ts');
+  await serveBrowserPeer();
+} else if (process.argv.includes('--peer')) {
   // Peer mode: a live peer behind the control protocol (spec/10-adapter-protocol.md, "Peer mode").
   const { servePeerStdio } = await import('../reference/peer/stdio.ts');
   await servePeerStdio();

@@ -6,8 +6,16 @@ import { InputError, optStr, str } from '../adapter/input.ts';
 import type { OpHandler, OpOutcome } from '../adapter/outcome.ts';
 import { claimablePeerId } from '../room/normalize.ts';
 import type { PeerHooks } from './hooks.ts';
-import { PeerSession, type GateInput, type JoinInput } from './session.ts';
-import { installTap, tappedFor } from './tap.ts';
+import { PeerSession, type GateInput, type JoinInput, type PeerNet } from './session.ts';
+
+/** What the host platform provides: a network per peer, and optionally a transcript. */
+export interface PeerPlatform {
+  /** Runs once before the first peer starts. */
+  prepare?(): Promise<void>;
+  net(input: JoinInput): PeerNet | Promise<PeerNet>;
+  /** Data-channel messages on connections presenting certificate `fp` [ADP-40]; absent: unsupported. */
+  transcript?(fp: string): JsonObject[];
+}
 
 /** Sessions one process hosts at once [ADP-43]. */
 export const MAX_PEERS = 16;
@@ -87,9 +95,10 @@ export interface PeerOps {
   closeAll(): Promise<void>;
 }
 
-export function makePeerOps(hooks: PeerHooks = {}): PeerOps {
+export function makePeerOps(platform: PeerPlatform, hooks: PeerHooks = {}): PeerOps {
   const sessions = new Map<string, PeerSession>();
   let next = 0;
+  let prepared: Promise<void> | null = null;
 
   const session = (i: JsonObject): PeerSession => {
     const handle = str(i, 'peer');
@@ -109,9 +118,10 @@ export function makePeerOps(hooks: PeerHooks = {}): PeerOps {
       const claimable = claimablePeerId(input.room);
       if (!claimable.ok) return err(claimable.error.code, claimable.error.message); // [ROOM-06]
       if (sessions.size >= MAX_PEERS) return err('peer.too-many-peers', `this process hosts at most ${MAX_PEERS} peers`);
-      await installTap();
+      prepared ??= platform.prepare?.() ?? Promise.resolve();
+      await prepared;
       hooks.onJoin?.(input);
-      const s = new PeerSession(input, hooks);
+      const s = new PeerSession(input, hooks, await platform.net(input));
       const handle = `p${++next}`;
       sessions.set(handle, s);
       return ok({ peer: handle, fingerprint: s.fingerprint });
@@ -166,7 +176,8 @@ export function makePeerOps(hooks: PeerHooks = {}): PeerOps {
     },
     'peer.transcript': (i) => {
       const s = session(i);
-      return ok({ messages: tappedFor(s.fingerprint).map(({ localFp: _fp, ...m }) => ({ ...m }) as JsonObject) });
+      if (!platform.transcript) return { unsupported: true };
+      return ok({ messages: platform.transcript(s.fingerprint) });
     },
   };
 

@@ -7,10 +7,8 @@ import { signHostCommand } from '../hostcmd/sign.ts';
 import { joinRoom, type GateVerdict, type Room } from '../presence/engine.ts';
 import type { CallMember } from '../presence/wire.ts';
 import { normalizeRoom } from '../room/normalize.ts';
+import type { RoomTransport } from '../presence/transport.ts';
 import { safetyCode } from '../sas/code.ts';
-import { freshCallCertificate, type CallCertificate } from '../transport/peerjs/certificate.ts';
-import { brokerFromUrl } from '../transport/peerjs/options.ts';
-import { createPeerJsRoomTransport, type PeerJsRoomTransport } from '../transport/peerjs/room-transport.ts';
 import type { PeerHooks } from './hooks.ts';
 
 /** The identity gate a coordinator applies to joiners [PRES-09], with the IDT-20 parameters by default. */
@@ -47,11 +45,21 @@ interface Self {
   meta?: JsonObject;
 }
 
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
+/** What a platform (Node, a browser) gives one peer: a transport on its broker, with one certificate. */
+export interface PeerNet {
+  transport: RoomTransport & {
+    /** The two fingerprints of every open presence connection, by remote broker id. */
+    safety(): Map<string, { local: string; remote: string }>;
+    presenceId(): string | null;
+    closeAll(): void;
+  };
+  /** Canonical fingerprint of the certificate presented on every connection [BIND-04]. */
+  fingerprint: string;
+  dispose(): void;
+}
 
 export class PeerSession {
-  readonly certificate: CallCertificate;
-  readonly transport: PeerJsRoomTransport;
+  readonly transport: PeerNet['transport'];
   readonly room: Room;
   readonly roomId: string;
   #self: Self;
@@ -65,14 +73,9 @@ export class PeerSession {
   constructor(
     readonly input: JoinInput,
     private readonly hooks: PeerHooks,
+    private readonly net: PeerNet,
   ) {
-    this.certificate = freshCallCertificate(); // one per call, on every connection [SAS-18, BIND-04]
-    const broker = brokerFromUrl(input.broker);
-    this.transport = createPeerJsRoomTransport({
-      broker,
-      certificate: this.certificate,
-      ...(LOOPBACK.test(broker.host) ? { bindAddress: '127.0.0.1' } : {}),
-    });
+    this.transport = net.transport;
     this.roomId = normalizeRoom(input.room);
     const gate = input.gate;
     this.room = joinRoom(input.room, {
@@ -95,7 +98,7 @@ export class PeerSession {
   }
 
   get fingerprint(): string {
-    return this.certificate.fingerprint;
+    return this.net.fingerprint;
   }
 
   async #verify(gate: GateInput, jwt: string, remoteFp: string | null): Promise<GateVerdict> {
@@ -205,7 +208,7 @@ export class PeerSession {
     this.room.close();
     await new Promise((r) => setTimeout(r, 50)); // let the leave frame go out before the channel closes
     this.transport.closeAll();
-    this.certificate.dispose();
+    this.net.dispose();
   }
 }
 

@@ -8,7 +8,8 @@ import { InputError } from '../adapter/input.ts';
 import { REFERENCE_IMPLEMENTATION } from '../adapter/info.ts';
 import { shutdownWebRtc } from '../transport/peerjs/environment.ts';
 import type { PeerHooks } from './hooks.ts';
-import { makePeerOps } from './ops.ts';
+import { NODE_PLATFORM } from './node.ts';
+import { makePeerOps, type PeerPlatform } from './ops.ts';
 
 export const PEER_PROFILE = 'peer';
 
@@ -18,8 +19,8 @@ const badRequest = (why: string, seq?: unknown) => ({
   error: { code: 'adapter.bad-request', message: why }, // [ADP-11]
 });
 
-export async function servePeerStdio(hooks: PeerHooks = {}): Promise<void> {
-  const { ops, closeAll } = makePeerOps(hooks);
+export async function servePeerStdio(hooks: PeerHooks = {}, platform: PeerPlatform = NODE_PLATFORM): Promise<void> {
+  const { ops, closeAll } = makePeerOps(platform, hooks);
   const implementation = { ...REFERENCE_IMPLEMENTATION, ...(hooks.name ? { name: hooks.name } : {}) };
 
   const answer = async (line: string): Promise<{ reply: object; stop: boolean }> => {

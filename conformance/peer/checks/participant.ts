@@ -213,6 +213,20 @@ export const participantScenario = scenario<Ctx>({
       },
     },
     {
+      id: 'peer.participant.knock',
+      covers: ['ADP-35', 'PRES-35'],
+      description: 'peer.knock sends a knock with that name and avatar',
+      async run(c, env) {
+        const m = mark(c.link);
+        await env.iut.call('peer.knock', { peer: c.peer, name: 'Knocking Kim', avatar: '🦊' });
+        const k = await nextFrame(c.link, env.timeouts.reactMs, ofKind('knock'), m);
+        if (!k) return fail('ADP-35', 'peer.knock sent no knock', { link: c.link });
+        const v = k.value as { name?: unknown; avatar?: unknown };
+        if (v.name !== 'Knocking Kim' || v.avatar !== '🦊') return fail('ADP-35', 'the knock does not carry the name and avatar given', { expected: { name: 'Knocking Kim', avatar: '🦊' }, actual: v });
+        return pass();
+      },
+    },
+    {
       id: 'peer.participant.robust',
       covers: ['MSG-07', 'MSG-02', 'MSG-27'],
       description: 'undecodable bytes, unknown kinds and malformed frames change nothing and break nothing',
