@@ -3,5 +3,6 @@
 // models and public libraries: nothing under reference/ is imported (the judge never imports the
 // defendant).
 import type { Check } from '../types.ts';
+import { AGENT_PROPERTIES } from './properties.ts';
 
-export const AGENTS_CHECKS: Check[] = [];
+export const AGENTS_CHECKS: Check[] = [...AGENT_PROPERTIES];
