@@ -53,7 +53,7 @@ export const presenceTrafficVectors: FileSpec = {
           [...room, [60, message('c3', leaveCall('Cat'))]], lean(), ['amplification']),
         c('voice-off-removes', 'voice off that removes a member is broadcast and reported', ['PRES-70', 'PRES-16'],
           [...room, [60, message('c2', leaveCall('Bob'))]], lean(), ['missing-step']),
-        c('unadmitted-gets-nothing', 'With the lobby on, a lean answer never goes to a connection outside the fan-out set', ['PRES-70', 'PRES-19'],
+        c('unadmitted-gets-nothing', 'With the lobby on, a lean answer never goes to a connection outside the fan-out set', ['PRES-70', 'PRES-20', 'PRES-19'],
           [[10, connect('c1')], [20, message('c1', knock('Ann'))], [30, local('admit', { conn: 'c1' })], [40, message('c1', join('Ann'))], [50, connect('c2')],
             [60, message('c2', leaveCall('Bob'))], [70, message('c1', join('Ann'))]], lean({ lobby: true }), ['leak']),
         c('beat-reaches-everyone', 'The beat still sends pings and the roster to every connection of the fan-out set', ['PRES-70', 'PRES-22'],

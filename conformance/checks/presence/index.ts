@@ -5,5 +5,6 @@ import type { Check } from '../types.ts';
 import { COORDINATOR_PROPERTIES } from './coordinator-props.ts';
 import { SIM_PROPERTIES } from './sim-props.ts';
 import { TIMER_PROPERTIES } from './timer-props.ts';
+import { TRAFFIC_PROPERTIES } from './traffic-props.ts';
 
-export const PRESENCE_CHECKS: Check[] = [...COORDINATOR_PROPERTIES, ...TIMER_PROPERTIES, ...SIM_PROPERTIES];
+export const PRESENCE_CHECKS: Check[] = [...COORDINATOR_PROPERTIES, ...TIMER_PROPERTIES, ...TRAFFIC_PROPERTIES, ...SIM_PROPERTIES];
