@@ -4,5 +4,6 @@ import { admissionLinkVectors } from './admission-link.ts';
 import { admissionSealVectors } from './admission-seal.ts';
 import { admissionTokenVectors } from './admission-tokens.ts';
 import type { FileSpec } from './lib.ts';
+import { presenceGateVectors } from './presence-gates.ts';
 
-export const ADMISSION_VECTOR_FILES: FileSpec[] = [admissionTokenVectors, admissionLinkVectors, admissionSealVectors, admissionGateVectors];
+export const ADMISSION_VECTOR_FILES: FileSpec[] = [admissionTokenVectors, admissionLinkVectors, admissionSealVectors, admissionGateVectors, presenceGateVectors];

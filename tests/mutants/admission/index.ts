@@ -9,6 +9,9 @@ export const ADMISSION_MUTANTS = [
   'link-query-wins', 'link-cleartext-beside-sealed', 'link-share-keeps-control-secrets', 'idtoken-cache-ignores-cert', 'page-room-keeps-www',
 ] as const;
 
+/** Mutants of the coordinator's door (chapter 8.9): judged by the presence profile's presencegates vectors. */
+export const DOOR_MUTANTS = ['door-code-no-lockout', 'door-invite-ignores-manifest', 'door-names-binds-certificate'] as const;
+
 export async function loadAdmissionMutant(name: string): Promise<Mutant> {
   return ((await import(`./${name}.ts`)) as { default: Mutant }).default;
 }
