@@ -294,7 +294,7 @@ export class MeshPair {
 
   // ---- timers ----------------------------------------------------------------------------
 
-  /** Due timers, in this order: the bye flush, re-dials, the drop grace, the heartbeat [MESH-27]. */
+  /** Due timers, in this order: the bye flush, the drop grace, re-dials, the heartbeat [MESH-27]. */
   private tick(out: PairOutput[]): void {
     const now = this.now;
     if (this.closed) {
@@ -305,18 +305,18 @@ export class MeshPair {
       }
       return;
     }
-    for (const c of ['sig', 'bulk'] as const) {
-      const due = this.redialAt[c];
-      if (due === null || now < due) continue;
-      this.redialAt[c] = null;
-      if ((c === 'sig' ? this.sigDialled : this.bulkDialled) && !this.links[c]) this.dial(c, out);
-    }
     if (this.dropAt !== null && now >= this.dropAt) {
       this.dropAt = null;
       if (!this.present) {
         if (this.held()) this.dropAt = now + DROP_GRACE_MS;
         else this.teardown(out);
       }
+    }
+    for (const c of ['sig', 'bulk'] as const) {
+      const due = this.redialAt[c];
+      if (due === null || now < due) continue;
+      this.redialAt[c] = null;
+      if ((c === 'sig' ? this.sigDialled : this.bulkDialled) && !this.links[c]) this.dial(c, out);
     }
     if (now >= this.nextBeat) {
       while (this.nextBeat <= now) this.nextBeat += HEARTBEAT_MS;
