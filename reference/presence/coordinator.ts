@@ -11,6 +11,7 @@
 // read-only). bench/presence.bench.ts measures it against the previous version.
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import type { Result } from '../result.ts';
+import { makeDoor, type Door, type DoorConfig } from '../admission/door.ts';
 import { ModGate } from '../hostcmd/gate.ts';
 import type { HostOp } from '../hostcmd/payload.ts';
 import type { VerifiedHostCommand } from '../hostcmd/verify.ts';
@@ -20,7 +21,8 @@ import { ConnSet } from './conn-set.ts';
 import { Slots } from './slots.ts';
 import { memberJson, parseClientFrame, type CallMember, type ClientFrame, type KnockFrame, type VoiceFrame } from './wire.ts';
 
-export interface GateConfig {
+/** A gate may name a link gate mode and carry its material: the door of [PRES-75] (chapter 8.9). */
+export interface GateConfig extends DoorConfig {
   /** The identity gate is on (the host can toggle it live) [PRES-09]. */
   require: boolean;
   /** The verifier binds credentials to the connection's certificate: an unreadable one holds [PRES-10]. */
@@ -119,6 +121,7 @@ export class Coordinator implements PresenceMachine {
   protected readonly idVerified = new Set<string>();
   protected readonly verifying = new Set<string>();
   protected gateRequire: boolean;
+  protected readonly door: Door | undefined;
   protected readonly requests = new Map<number, PendingRequest>();
   protected readonly modGate: ModGate;
   protected readonly softHostName: string;
@@ -150,6 +153,7 @@ export class Coordinator implements PresenceMachine {
     this.grandfathered = new Set(config.grandfathered);
     this.seenIds = new Set(config.grandfathered); // inherited members may come back into a locked room [PRES-48]
     this.gateRequire = config.gate?.require ?? false;
+    this.door = config.gate ? makeDoor(config.gate, config.room, start) : undefined; // the mode's verifier [PRES-75]
     this.lastBeat = start;
     this.nextBeat = start + BEAT_MS;
     this.lean = config.traffic === 'lean' || config.traffic === 'batched';
@@ -244,6 +248,7 @@ export class Coordinator implements PresenceMachine {
     this.kickedConns.delete(conn);
     this.idVerified.delete(conn);
     this.verifying.delete(conn);
+    this.door?.forget(conn); // the code limiter's record [PRES-82]
     const wasHost = this.hostConn === conn;
     if (wasHost) {
       this.hostId = '';
@@ -386,14 +391,30 @@ export class Coordinator implements PresenceMachine {
   }
 
   // ---- identity gate --------------------------------------------------------------------------
-  protected gateIdentity(conn: string, frame: KnockFrame | VoiceFrame, _at: number): void {
+  protected gateIdentity(conn: string, frame: KnockFrame | VoiceFrame, at: number): void {
     if (this.verifying.has(conn)) return this.drop(conn, 'presence.gate-busy');
     const jwt = frame.jwt;
+    if (!present(jwt) && this.door?.humansOpen) return this.passDoor(conn, frame, at); // agent-only room: humans open [PRES-81]
     if (!present(jwt)) return this.drop(conn, 'presence.no-credential'); // quiet hold [PRES-10]
     if (jwt.length > MAX_GATE_TOKEN_CHARS) return this.sendOne(conn, LOBBY.unverified);
     this.verifying.add(conn);
     this.request({ kind: 'gate-fp', conn, frame, jwt }, { kind: 'fingerprint', conn });
   }
+  /** The door's own verdict for names, code and invite, at the fingerprint answer's time [PRES-78], [PRES-82]. */
+  protected decideAtDoor(conn: string, frame: KnockFrame | VoiceFrame, jwt: string, at: number): void {
+    this.verifying.delete(conn);
+    const verdict = this.door!.decide(conn, jwt, at);
+    if (verdict === 'ok') return this.passDoor(conn, frame, at);
+    if (verdict === 'locked-out') return this.drop(conn, 'presence.gate-locked-out');
+    this.sendOne(conn, LOBBY.unverified);
+  }
+  /** Verified: process the same frame again from the top, as PRES-10 does on `ok`. */
+  protected passDoor(conn: string, frame: KnockFrame | VoiceFrame, at: number): void {
+    this.idVerified.add(conn);
+    this.lastSeen.set(conn, at);
+    this.process(conn, frame, at);
+  }
+
 
   protected onResult(id: number, value: JsonValue, at: number): void {
     const req = this.requests.get(id);
@@ -425,6 +446,7 @@ export class Coordinator implements PresenceMachine {
           this.verifying.delete(req.conn);
           return this.drop(req.conn, 'presence.no-remote-fp');
         }
+        if (this.door?.local) return this.decideAtDoor(req.conn, req.frame, req.jwt, at); // names, code, invite [PRES-78]
         return this.request({ kind: 'gate-verify', conn: req.conn, frame: req.frame }, { kind: 'verify', conn: req.conn, jwt: req.jwt, fp });
       case 'gate-verify':
         this.verifying.delete(req.conn);

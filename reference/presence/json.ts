@@ -3,6 +3,7 @@
 // machine sees anything, so a bad step is never half-applied.
 import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts';
 import { InputError, int, obj, str } from '../adapter/input.ts';
+import { parseGateConfig } from '../admission/door-config.ts';
 import { TRAFFIC_MODES, type CoordinatorConfig, type GateConfig, type Traffic } from './coordinator.ts';
 import type { LocalOp, PresenceEvent, Role } from './machine.ts';
 import type { ParticipantConfig } from './participant.ts';
@@ -29,8 +30,7 @@ export function parseRole(v: unknown): Role {
 
 function parseGate(v: JsonValue | undefined): GateConfig | undefined {
   if (v === undefined || v === null) return undefined;
-  const g = obj(v, 'config.gate');
-  return { require: bool(g, 'require'), bindsFingerprint: optBool(g, 'bindsFingerprint') ?? true };
+  return parseGateConfig(obj(v, 'config.gate')); // the plain gate, or a gate mode with its material [PRES-75]
 }
 
 /** `traffic`: upstream's rule unless the config asks for the hardening of [PRES-70], [PRES-71]. */
