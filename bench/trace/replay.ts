@@ -16,25 +16,24 @@ export function prepare(trace: Trace): PreparedTrace {
   return { trace, steps: trace.lines.map((l) => ({ at: l.at, kind: l.kind, event: parseEvent(l.event) })) };
 }
 
-/** Called with every output batch and the line (kind) it belongs to; results count as their line's. */
-export type Observer = (kind: TraceKind, outs: Output[], at: number) => void;
+/** Called with every output batch and the line it belongs to; results count as their line's. */
+export type Observer = (kind: TraceKind, outs: Output[], at: number, line: PreparedTrace['steps'][number]) => void;
 
 /** Replays the whole trace; returns how many events the machine was fed (results included). */
 export function replay(p: PreparedTrace, machine: PresenceMachine, observe?: Observer): number {
   const { fingerprints, defaultFingerprint } = p.trace.header;
   let events = 0;
   const requests: JsonObject[] = [];
-  const take = (kind: TraceKind, outs: Output[], at: number) => {
-    observe?.(kind, outs, at);
-    for (const o of outs) if (o.type === 'request') requests.push(o);
-  };
   for (const s of p.steps) {
-    take(s.kind, machine.step(s.at, s.event), s.at);
+    let outs = machine.step(s.at, s.event);
     events++;
-    while (requests.length > 0) {
-      const req = requests.shift()!;
+    for (;;) {
+      observe?.(s.kind, outs, s.at, s);
+      for (const o of outs) if (o.type === 'request') requests.push(o);
+      const req = requests.shift();
+      if (!req) break;
       const value = req.kind === 'fingerprint' ? (fingerprints[req.conn as string] ?? defaultFingerprint) : 'ok';
-      take(s.kind, machine.step(s.at, { type: 'result', id: req.id as number, value }), s.at);
+      outs = machine.step(s.at, { type: 'result', id: req.id as number, value });
       events++;
     }
   }
