@@ -206,6 +206,10 @@ export const AGENT_PROPERTIES: Check[] = [
     description: 'A read-only agent never appears among the recipients of media, of files, or of chat it was not granted, broadcast or directed',
     probe: { op: 'caps.recipients', input: { self: 'me', roster: [{ id: 'me' }], now: NOW, kind: 'chat' } },
     arbitrary: () => readOnlyRoomArb(),
+    // The default read-only agent, broadcast and directed, for each kind that needs what it lacks.
+    examples: (['img', 'xbegin', 'chat'] as const).flatMap((kind) =>
+      [false, true].map((direct) => ({ humans: 1, agents: [null, ['read-roster']] as (string[] | null)[], kind, transfer: 'file' as Transfer, direct })),
+    ),
     predicate: async (impl, r) => {
       const roster: Member[] = [{ id: 'me' }];
       for (let i = 1; i <= r.humans; i++) roster.push({ id: `human-${i}` });
