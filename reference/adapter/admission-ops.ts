@@ -123,6 +123,12 @@ export const ADMISSION_OPS: Record<string, OpHandler> = {
     ),
   'seal.open': async (i) => fromResult(await open(str(i, 'blob'), str(i, 'passphrase')), (plaintext) => ({ plaintext })),
   'hostkey.unseal': async (i) => fromResult(await unsealHostKey(str(i, 'blob'), str(i, 'password')), (privateJwk) => ({ privateJwk })),
+  'manifest.unseal': async (i) => {
+    // The passphrase only gates reading the roster: what it opens is verified like gm [SEAL-08].
+    const opened = await open(str(i, 'blob'), str(i, 'passphrase'));
+    if (!opened.ok) return fromResult(opened, () => ({}));
+    return fromResult(verifyManifest(opened.value, any(i, 'creatorPublicJwk'), str(i, 'room'), int(i, 'now'), optStr(i, 'mode')), (manifest) => ({ manifest }));
+  },
 
   'joincode.format': (i) => ({ ok: true, output: { code: formatCode(bytes(i, 'bytes')) } }),
   'joincode.match': (i) => {

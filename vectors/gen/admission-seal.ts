@@ -6,6 +6,7 @@
 import { createCipheriv, pbkdf2Sync } from 'node:crypto';
 import type { JsonObject } from '../../reference/encoding/json.ts';
 import { encodeBase64url } from '../../reference/encoding/base64url.ts';
+import { bodyOf, tokenFor } from './craft.ts';
 import { ecKey, type Case, type FileSpec } from './lib.ts';
 
 const ITERATIONS: Record<number, number> = { 1: 210_000, 2: 600_000 };
@@ -29,6 +30,17 @@ function nodeSeal(passphrase: string, plaintext: Uint8Array | string, version = 
 }
 
 const host = ecKey('presence host');
+const creator = ecKey('room creator');
+const stranger = ecKey('stranger');
+const NOW = 1_700_000_000;
+const GROUP = 'our-game-night';
+/** The blob of a manifest token sealed under the group passphrase (version 1, node:crypto). */
+const manifestToken = (over: Record<string, unknown>, signer = creator.secret): string =>
+  b64u(nodeSeal(GROUP, tokenFor(signer, bodyOf(JSON.stringify({ members: ['alice@acme.com'], mode: 'google', room: 'standup', exp: NOW + 3600, ...over }))), 1));
+const manifestCase = (name: string, description: string, blob: string, covers: string[], o: { flags?: string[]; error?: string; passphrase?: string } = {}): Case => ({
+  name, description, op: 'manifest.unseal', covers, flags: o.flags ?? [], ...(o.error ? { error: o.error } : {}),
+  input: { passphrase: o.passphrase ?? GROUP, blob, creatorPublicJwk: creator.pub as never, room: 'standup', now: NOW, mode: 'google' },
+});
 const PW = 'correct horse battery staple';
 const v1 = nodeSeal(PW, 'the manifest token', 1);
 const flip = (b: Uint8Array, i: number): Uint8Array => {
@@ -108,6 +120,16 @@ export const admissionSealVectors: FileSpec = {
         openCase('truncated', 'The last byte removed (still long enough)', b64u(v1.slice(0, -1)), ['SEAL-05', 'SEAL-06'], { flags: ['tamper'], error: 'seal.open-failed' }),
         openCase('version-relabelled', 'A version 2 blob relabelled as version 1: the key differs and the tag fails', b64u(withVersion(nodeSeal(PW, 'x', 2), 1)), ['SEAL-02', 'SEAL-06'], { flags: ['tamper', 'kdf-version'], error: 'seal.open-failed' }),
         openCase('iterations-by-version', 'A version 1 blob sealed with 600 000 iterations does not open: the version byte decides', b64u(nodeSeal(PW, 'x', 1, { kdfVersion: 2 })), ['SEAL-02'], { flags: ['kdf-version'], error: 'seal.open-failed' }),
+      ],
+    },
+    {
+      name: 'sealed-manifest',
+      description: 'manifest.unseal: an opened ge is still verified as a manifest [SEAL-08]',
+      cases: [
+        manifestCase('valid', 'A sealed, validly signed manifest opens and verifies', manifestToken({}), ['SEAL-08', 'MAN-02'], { flags: ['cross-impl'] }),
+        manifestCase('forged-inside', 'The passphrase is right but the manifest inside is signed by another key', manifestToken({}, stranger.secret), ['SEAL-08'], { flags: ['fail-closed'], error: 'token.bad-signature' }),
+        manifestCase('expired-inside', 'The manifest inside has expired', manifestToken({ exp: NOW }), ['SEAL-08', 'MAN-03'], { flags: ['fail-closed'], error: 'manifest.expired' }),
+        manifestCase('wrong-passphrase', 'A wrong group passphrase', manifestToken({}), ['SEAL-08', 'SEAL-06'], { passphrase: 'our game night', flags: ['fail-closed'], error: 'seal.open-failed' }),
       ],
     },
     {

@@ -184,6 +184,20 @@ export const ADMISSION_OP_SCHEMAS: OpSchema[] = [
     errors: [...SEAL_OPEN_ERRORS, 'hostkey.bad-key'],
   },
   {
+    op: 'manifest.unseal', profile: 'admission', chapter: CH,
+    summary: 'Open a sealed manifest (ge) and verify what it holds as a manifest (SEAL-08).',
+    input: input({
+      passphrase: Type.String(),
+      blob: Type.String(),
+      creatorPublicJwk: Type.Optional(anyValue('The creator key from gk.')),
+      room: RoomId,
+      now: Now,
+      mode: maybe(Type.String(), 'The expected mode, if any.'),
+    }),
+    output: output({ manifest: Manifest }),
+    errors: [...SEAL_OPEN_ERRORS, ...TOKEN_ERRORS, 'manifest.wrong-room', 'manifest.wrong-mode', 'manifest.expired', 'manifest.no-members', 'manifest.malformed'],
+  },
+  {
     op: 'joincode.format', profile: 'admission', chapter: CH,
     summary: 'Format random bytes as a join code (CODE-01).',
     input: input({ bytes: Binary('Random bytes') }),
