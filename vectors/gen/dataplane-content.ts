@@ -68,7 +68,7 @@ export const dataplaneContentVectors: FileSpec = {
       name: 'chat',
       description: 'chat: text, mid, ts, dedup and display authors [CONT-10]..[CONT-14]',
       cases: [
-        recv('public', 'A public line from its author', ['CONT-10', 'CONT-11', 'CONT-01'], { k: 'chat', text: 'hello', mid: `${BOB}#1`, ts: 1767225600123 }, { flags: ['upstream'] }),
+        recv('public', 'A public line from its author', ['CONT-10', 'CONT-11', 'CONT-01', 'CONT-32'], { k: 'chat', text: 'hello', mid: `${BOB}#1`, ts: 1767225600123 }, { flags: ['upstream'] }),
         recv('text-500', 'Exactly 500 characters are kept whole', ['CONT-10'], { k: 'chat', text: repeat('a', 500), mid: `${BOB}#1`, ts: 1 }, { flags: ['boundary'] }),
         recv('text-501', 'The 501st character is cut, not the line dropped', ['CONT-10'], { k: 'chat', text: repeat('a', 500) + 'b', mid: `${BOB}#1`, ts: 1 }, { flags: ['boundary'] }),
         recv('text-600', 'A 600-character line keeps its first 500', ['CONT-10'], { k: 'chat', text: repeat('x', 300) + repeat('y', 300), mid: `${BOB}#1`, ts: 1 }, { flags: ['boundary'] }),

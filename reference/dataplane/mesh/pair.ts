@@ -62,19 +62,20 @@ interface Pc {
 const ICE_BUFFER_MAX = 256;
 
 export class MeshPair {
-  readonly initiator: boolean;
-  private present = false;
+  /** This side dials the pair [WIRE-04]. */
+  protected initiator: boolean;
+  protected present = false;
   private wasPresent = false;
   private sigDialled = false;
   private bulkDialled = false;
   private bulkCapable = false;
   private links: Partial<Record<Channel, Link>> = {};
-  private dropAt: number | null = null;
+  protected dropAt: number | null = null;
   private redialAt: Record<Channel, number | null> = { sig: null, bulk: null };
   private nextBeat: number;
   private closeAt: number | null = null;
   private closed = false;
-  private left = false;
+  protected left = false;
   private heard: number | null = null;
   private pc: Pc | null = null;
   private relayLatched = false;
@@ -85,7 +86,7 @@ export class MeshPair {
   private flowedOnce = false;
   private peerTx: number | null = null;
   private peerRx = 0;
-  private now: number;
+  protected now: number;
 
   constructor(
     private readonly config: PairConfig,
@@ -155,7 +156,7 @@ export class MeshPair {
   }
 
   /** [MESH-01], [MESH-25]. */
-  private roster(present: boolean, out: PairOutput[]): void {
+  protected roster(present: boolean, out: PairOutput[]): void {
     if (present) {
       this.present = true;
       this.wasPresent = true;
@@ -202,7 +203,7 @@ export class MeshPair {
   }
 
   /** [MESH-08]: a connection this side dialled and still wants is re-dialled 800 ms later. */
-  private lost(channel: Channel): void {
+  protected lost(channel: Channel): void {
     const link = this.links[channel];
     if (!link) return;
     delete this.links[channel];
@@ -211,7 +212,7 @@ export class MeshPair {
   }
 
   /** [WIRE-05], [MESH-03]: the dialler of sig dials bulk once, when the peer has said cap. */
-  private maybeDialBulk(out: PairOutput[]): void {
+  protected maybeDialBulk(out: PairOutput[]): void {
     if (!this.bulkCapable || !this.sigDialled || this.bulkDialled || this.links.bulk) return;
     this.bulkDialled = true;
     this.dial('bulk', out);
@@ -220,7 +221,7 @@ export class MeshPair {
   // ---- frames ----------------------------------------------------------------------------
 
   /** [MSG-34], [MESH-07]: control frames act on sig only and are never delivered; content is. */
-  private frame(channel: Channel, p: Payload, out: PairOutput[]): void {
+  protected frame(channel: Channel, p: Payload, out: PairOutput[]): void {
     const link = this.links[channel];
     if (!link) return;
     link.lastRecv = this.now;
@@ -232,7 +233,7 @@ export class MeshPair {
     out.push({ type: 'deliver', ...p });
   }
 
-  private control(msg: JsonObject, out: PairOutput[]): void {
+  protected control(msg: JsonObject, out: PairOutput[]): void {
     const d = decodeSigControl(msg);
     if (!d.ok) return void out.push({ type: 'drop', code: d.error.code }); // [MSG-35]
     const f = d.value as JsonObject;
@@ -325,12 +326,12 @@ export class MeshPair {
   }
 
   /** [MESH-26]: roster hold keeps a peer that is still heard on an open sig, if media ever flowed. */
-  private held(): boolean {
+  protected held(): boolean {
     return this.config.rosterHold && !this.left && !!this.links.sig?.open && this.heard !== null && this.now - this.heard < ROSTER_HOLD_TIMEOUT_MS && this.flowedOnce;
   }
 
   /** [MESH-25]: the drop grace expired. */
-  private teardown(out: PairOutput[]): void {
+  protected teardown(out: PairOutput[]): void {
     out.push({ type: 'teardown' });
     if (this.pc) {
       out.push({ type: 'media', op: 'close' });

@@ -30,7 +30,7 @@ export interface XferConfig {
   download: boolean;
 }
 
-interface Incoming {
+export interface Incoming {
   from: string;
   begin: Begin;
   /** Disk-streamed: chunks must arrive in index order [XFER-07], [XFER-09]. */
@@ -48,7 +48,9 @@ const TRANSFER_KINDS = new Set(['xbegin', 'xchunk', 'xend', 'xcancel', 'xaccept'
 const dmTail = (dm: boolean): JsonObject => (dm ? { dm: true } : {});
 
 export class TransferReceiver {
-  private readonly incoming = new Map<string, Incoming>();
+  protected readonly incoming = new Map<string, Incoming>();
+  /** At most this many open transfers per sender [XFER-07]. */
+  protected maxConcurrent = MAX_CONCURRENT_IN;
   private readonly offers = new Map<string, { from: string; begin: Begin }>();
 
   constructor(
@@ -127,7 +129,7 @@ export class TransferReceiver {
     if (held) return void out.push({ type: 'drop', from, code: 'xfer.duplicate-begin' });
     let mine = 0;
     for (const t of this.incoming.values()) if (t.from === from) mine++;
-    if (mine >= MAX_CONCURRENT_IN) return void out.push({ type: 'drop', from, code: 'xfer.too-many' });
+    if (mine >= this.maxConcurrent) return void out.push({ type: 'drop', from, code: 'xfer.too-many' });
     claimMediaMid(this.state, view.value);
     const ordered = this.state.sink === 'disk' && begin.kind !== 'text' && begin.size > MEMORY_MAX_BYTES;
     this.open(at, from, begin, ordered, out);
@@ -139,7 +141,7 @@ export class TransferReceiver {
   }
 
   /** [XFER-09]: index in range, no duplicate, never past the declared size. */
-  private chunk(at: number, from: string, id: string, i: number, payload: Uint8Array, out: XferOutput[]): void {
+  protected chunk(at: number, from: string, id: string, i: number, payload: Uint8Array, out: XferOutput[]): void {
     const t = this.incoming.get(`${from}/${id}`);
     if (!t) return void out.push({ type: 'drop', from, code: 'xfer.unknown-transfer' });
     if (t.ordered) {
