@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PROFILES } from './profiles.ts';
 
 /** The spec version this repository defines (spec/README.md). */
-export const SPEC_VERSION = '0.1.0';
+export const SPEC_VERSION = '0.2.0';
 
 /** The package version: the suite and the reference are released together. */
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

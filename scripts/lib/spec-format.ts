@@ -88,6 +88,7 @@ export function buildIndex(dir = SPEC_DIR): SpecIndex {
           if (num && !sections.has(num[1]!)) sections.set(num[1]!, slug);
           continue;
         }
+        for (const a of line.matchAll(/<a id="([^"]+)"><\/a>/g)) anchors.add(a[1]!);
         for (const r of line.matchAll(MARKER)) {
           const id = r[1]!;
           if (m) index.reqs.set(id, file); // only chapters define requirements
@@ -161,7 +162,7 @@ function linkPlain(text: string, file: string, index: SpecIndex, problems: strin
     const slug = chapter ? index.sections.get(chapter)?.get(num) : undefined;
     return chapter && slug ? `[${num}](${target(chapter, slug)})` : num;
   };
-  out = out.replace(/\b([Ss]ections?) (\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:(?:, | and | or | to )\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)*)\b(?!\.\d)/g, (all, word: string, nums: string) => {
+  out = out.replace(/(?<!(?:RFC \d{4}|FIPS 18\d-\d|7515|Core),? )\b([Ss]ections?) (\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:(?:, | and | or | to )\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)*)\b(?!\.\d)/g, (all, word: string, nums: string) => {
     if (/^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?$/.test(nums)) {
       const linked = section(nums);
       return linked === nums ? all : linked.replace(`[${nums}]`, `[${all}]`);
@@ -169,6 +170,14 @@ function linkPlain(text: string, file: string, index: SpecIndex, problems: strin
     return `${word} ${nums.replace(/\d{1,2}\.\d{1,2}(?:\.\d{1,2})?/g, section)}`;
   });
   out = out.replace(/\((\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)([),;])/g, (_all, num: string, after: string) => `(${section(num)}${after}`);
+  // Cited documents: "RFC 4648", "FIPS 180-4", "SP 800-132", "OpenID Connect Core" -> references.md.
+  if (file !== 'references.md') {
+    const refs = index.anchors.get('references.md');
+    out = out.replace(/\b(RFC \d{4}|FIPS 18\d-\d|SP 800-\d{2,3}|IEEE 1363|OpenID Connect Core)\b/g, (all) => {
+      const anchor = all === 'OpenID Connect Core' ? 'oidc-core' : all.toLowerCase().replace(/ /g, '-');
+      return refs?.has(anchor) ? `[${all}](references.md#${anchor})` : all;
+    });
+  }
   return out;
 }
 

@@ -89,6 +89,30 @@ test('every profile with ops has exactly one generated op table, and every op is
   }
 });
 
+test('every vector and check the security argument and the trophy list cite exists', () => {
+  const vectorIds = new Set<string>();
+  for (const f of readdirSync(join(ROOT, 'vectors')).filter((f) => f.endsWith('.json'))) {
+    const v = JSON.parse(readFileSync(join(ROOT, 'vectors', f), 'utf8')) as { groups: { id: string; tests: { id: string }[] }[] };
+    for (const g of v.groups) for (const t of g.tests) vectorIds.add(t.id);
+  }
+  const checkSources = [...sources('conformance'), ...sources('tests')].map((f) => readFileSync(f, 'utf8')).join('\n');
+  const missing: string[] = [];
+  for (const doc of ['security-argument.md', 'trophies.md']) {
+    const text = readFileSync(join(specDir(), doc), 'utf8');
+    for (const m of text.matchAll(/`((?:prop\.[a-z0-9.-]+)|(?:[a-z]+\.[a-z0-9-]+\.[a-z0-9*-]+))`/g)) {
+      const id = m[1]!;
+      if (/\.(ts|mjs|md|json|pem)$/.test(id)) continue;
+      const ok = id.startsWith('prop.')
+        ? checkSources.includes(`'${id}'`)
+        : id.endsWith('.*')
+          ? [...vectorIds].some((v) => v.startsWith(id.slice(0, -1)))
+          : vectorIds.has(id);
+      if (!ok) missing.push(`${doc}: ${id}`);
+    }
+  }
+  assert.equal(missing, []);
+});
+
 // The lint must be able to fail: each broken variant of a real chapter is caught.
 const SAMPLE = '04-host-commands.md';
 const sample = () => readFileSync(join(specDir(), SAMPLE), 'utf8');
