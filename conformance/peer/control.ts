@@ -49,6 +49,8 @@ export class ControlStop extends Error {
 export interface ControlOptions {
   /** Per-request timeout, ms (joining starts WebRTC stacks; the default is generous). */
   timeoutMs?: number;
+  /** How long `start` may take: a browser stack compiles and launches Chromium first (default 120 s). */
+  startTimeoutMs?: number;
 }
 
 /** One implementation process in peer mode. Requests are serialised: the protocol allows one at a time [ADP-02]. */
@@ -63,7 +65,7 @@ export class PeerControl {
     readonly command: string,
     readonly options: ControlOptions = {},
   ) {
-    this.#impl = new StdioImplementation(command, { timeoutMs: options.timeoutMs ?? 30_000 });
+    this.#impl = new StdioImplementation(command, { timeoutMs: options.timeoutMs ?? 30_000, startTimeoutMs: options.startTimeoutMs ?? 120_000 });
   }
 
   get label(): string {

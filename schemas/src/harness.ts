@@ -1,6 +1,7 @@
 // Schemas of the conformance harness's own formats (adapter protocol, report, expectations).
 import { ADAPTER_PROTOCOL_DEFS } from './adapter-protocol.ts';
 import { Expectations } from './expectations.ts';
+import { InteropReport } from './interop-report.ts';
 import { PEER_CONTROL_DEFS } from './peer-control.ts';
 import type { SchemaDocument } from './registry.ts';
 import { Report } from './report.ts';
@@ -29,5 +30,11 @@ export const HARNESS_DOCUMENTS: SchemaDocument[] = [
     title: 'Kibitz peer-mode control protocol',
     description: 'Inputs and outputs of the `peer` profile ops that drive an implementation as a live peer (spec/10-adapter-protocol.md, "Peer mode").',
     defs: PEER_CONTROL_DEFS,
+  },
+  {
+    name: 'interop-report',
+    title: 'Kibitz interop matrix report',
+    description: 'The JSON report of kibitz-conformance interop: implementation x implementation x test case (spec/10-adapter-protocol.md 10.7).',
+    root: InteropReport,
   },
 ];

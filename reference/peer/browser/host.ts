@@ -83,7 +83,7 @@ export async function serveBrowserPeer(): Promise<void> {
     p.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
     p.on('console', (m) => m.type() === 'error' && process.stderr.write(`page console: ${m.text()}\n`));
     await p.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await p.waitForFunction('window.kbzReady === true', undefined, { timeout: 20_000 });
+    await p.waitForFunction('window.kbzReady === true', undefined, { timeout: 90_000 });
     await p.evaluate('navigator.mediaDevices.getUserMedia({ audio: true }).then((s) => s.getTracks().forEach((t) => t.stop()))');
     page = p;
   })().catch((e: unknown) => {
