@@ -1,5 +1,6 @@
 // Every check the harness knows, by profile. Vector checks come from vectors/*.json; property and
 // scenario checks from conformance/checks/.
+import { CRYPTO_JTI_CHECKS } from './checks/crypto-jti.ts';
 import { CRYPTO_PROPERTIES } from './checks/crypto-properties.ts';
 import { PRESENCE_CHECKS } from './checks/presence/index.ts';
 import { ADAPTER_CHECKS } from './checks/adapter/index.ts';
@@ -32,6 +33,7 @@ export function allChecks(reqs: Map<string, Requirement>, vectorFiles?: VectorFi
     ...ADAPTER_CHECKS,
     ...vectorChecks({ errorRequirements: errorReqs }, vectorFiles),
     ...CRYPTO_PROPERTIES,
+    ...CRYPTO_JTI_CHECKS,
     ...PRESENCE_CHECKS,
     ...WIRE_CHECKS,
     ...ADMISSION_CHECKS,
