@@ -15,7 +15,8 @@ import { makeDoor, type Door, type DoorConfig } from '../admission/door.ts';
 import { ModGate } from '../hostcmd/gate.ts';
 import type { HostOp } from '../hostcmd/payload.ts';
 import type { VerifiedHostCommand } from '../hostcmd/verify.ts';
-import { BEAT_MS, DEFAULT_NAME, FREEZE_GAP_MS, MAX_GATE_TOKEN_CHARS, REAP_MS } from './constants.ts';
+import { BEAT_MS, DEFAULT_NAME, FREEZE_GAP_MS, MAX_GATE_TOKEN_CHARS, REAP_MS, SEEN_CAP } from './constants.ts';
+import { RecentSet } from './recent-set.ts';
 import type { LocalOp, Output, PresenceEvent, PresenceMachine } from './machine.ts';
 import { ConnSet } from './conn-set.ts';
 import { Slots } from './slots.ts';
@@ -116,7 +117,7 @@ export class Coordinator implements PresenceMachine {
   protected hostId = '';
   protected hostConn: string | null = null;
   protected readonly grandfathered: Set<string>;
-  protected readonly seenTokens = new Set<string>();
+  protected readonly seenTokens = new RecentSet(SEEN_CAP); // bounded [PRES-63]
   protected readonly seenIds: Set<string>;
   protected readonly idVerified = new Set<string>();
   protected readonly verifying = new Set<string>();
@@ -151,7 +152,7 @@ export class Coordinator implements PresenceMachine {
     this.lobbyOn = config.lobby;
     this.locked = config.locked;
     this.grandfathered = new Set(config.grandfathered);
-    this.seenIds = new Set(config.grandfathered); // inherited members may come back into a locked room [PRES-48]
+    this.seenIds = new RecentSet(SEEN_CAP, config.grandfathered); // inherited members may come back into a locked room [PRES-48], bounded [PRES-63]
     this.gateRequire = config.gate?.require ?? false;
     this.door = config.gate ? makeDoor(config.gate, config.room, start) : undefined; // the mode's verifier [PRES-75]
     this.lastBeat = start;
