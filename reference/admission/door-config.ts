@@ -10,6 +10,8 @@ import { isGateMode, type GateMode } from './link.ts';
 export interface ParsedGate extends DoorConfig {
   require: boolean;
   bindsFingerprint: boolean;
+  /** Declared agents must present a credit credential (chapter 8.10) [PRES-100]. */
+  credits: boolean;
 }
 
 const strings = (v: unknown, what: string): string[] => {
@@ -42,6 +44,7 @@ export function parseGateConfig(g: JsonObject): ParsedGate | undefined {
     // A mode's door is on from the start; the plain gate states it [PRES-75].
     require: boolOr(g, 'require', mode ? true : undefined),
     bindsFingerprint: boolOr(g, 'bindsFingerprint', !(mode && LOCAL_MODES.includes(mode))),
+    credits: boolOr(g, 'credits', false),
   };
   if (mode) out.g = mode;
   if (g.gn !== undefined) out.gn = strings(g.gn, 'config.gate.gn');

@@ -12,6 +12,8 @@
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import type { Result } from '../result.ts';
 import { makeDoor, type Door, type DoorConfig } from '../admission/door.ts';
+import { AgentDoor, agentOutput } from '../agents/door.ts';
+import { holdsWithoutFingerprint, oversize, presented, type Presented } from '../agents/gate.ts';
 import { ModGate } from '../hostcmd/gate.ts';
 import type { HostOp } from '../hostcmd/payload.ts';
 import type { VerifiedHostCommand } from '../hostcmd/verify.ts';
@@ -28,6 +30,8 @@ export interface GateConfig extends DoorConfig {
   require: boolean;
   /** The verifier binds credentials to the connection's certificate: an unreadable one holds [PRES-10]. */
   bindsFingerprint: boolean;
+  /** Declared agents must present a valid credit credential [PRES-100] (chapter 8.10). */
+  credits?: boolean;
 }
 
 export interface CoordinatorConfig {
@@ -67,8 +71,9 @@ export interface Knocker {
 
 type PendingRequest =
   | { kind: 'mod-fp'; conn: string; token: string }
-  | { kind: 'gate-fp'; conn: string; frame: KnockFrame | VoiceFrame; jwt: string }
-  | { kind: 'gate-verify'; conn: string; frame: KnockFrame | VoiceFrame };
+  | { kind: 'gate-fp'; conn: string; frame: KnockFrame | VoiceFrame; jwt: string | undefined }
+  | { kind: 'gate-verify'; conn: string; frame: KnockFrame | VoiceFrame }
+  | { kind: 'gate-credit'; conn: string; frame: KnockFrame | VoiceFrame; byKey: boolean };
 
 /** A stage of the processing order returns true when it consumed the frame [PRES-04]. */
 export type Stage = (conn: string, frame: ClientFrame, at: number) => boolean;
@@ -123,6 +128,8 @@ export class Coordinator implements PresenceMachine {
   protected readonly verifying = new Set<string>();
   protected gateRequire: boolean;
   protected readonly door: Door | undefined;
+  /** Agents at the door: allow-list, credit expiries, key-admitted connections (chapter 8.10). */
+  protected readonly agents: AgentDoor | undefined;
   protected readonly requests = new Map<number, PendingRequest>();
   protected readonly modGate: ModGate;
   protected readonly softHostName: string;
@@ -155,6 +162,7 @@ export class Coordinator implements PresenceMachine {
     this.seenIds = new RecentSet(SEEN_CAP, config.grandfathered); // inherited members may come back into a locked room [PRES-48], bounded [PRES-63]
     this.gateRequire = config.gate?.require ?? false;
     this.door = config.gate ? makeDoor(config.gate, config.room, start) : undefined; // the mode's verifier [PRES-75]
+    this.agents = config.gate ? new AgentDoor(config.room, config.gate, start) : undefined; // [PRES-100], [PRES-104]
     this.lastBeat = start;
     this.nextBeat = start + BEAT_MS;
     this.lean = config.traffic === 'lean' || config.traffic === 'batched';
@@ -250,6 +258,7 @@ export class Coordinator implements PresenceMachine {
     this.idVerified.delete(conn);
     this.verifying.delete(conn);
     this.door?.forget(conn); // the code limiter's record [PRES-82]
+    this.agents?.forget(conn); // [PRES-109]
     const wasHost = this.hostConn === conn;
     if (wasHost) {
       this.hostId = '';
@@ -314,8 +323,9 @@ export class Coordinator implements PresenceMachine {
 
   /** [PRES-09] The identity gate: verify before any lobby or roster processing. */
   protected gateStage: Stage = (conn, frame, at) => {
-    if (!this.config.gate || !this.gateRequire || this.idVerified.has(conn)) return false;
+    if (!this.config.gate || this.idVerified.has(conn)) return false;
     if (frame.t !== 'knock' && !(frame.t === 'voice' && frame.on)) return false;
+    if (!this.gateRequire && !this.agents!.declares(frame)) return false; // agents pass the door even when people need not [PRES-100]
     if (frame.t === 'voice' && present(frame.voiceId) && this.grandfathered.has(frame.voiceId)) return false; // [PRES-50]
     this.gateIdentity(conn, frame, at);
     return true;
@@ -360,8 +370,10 @@ export class Coordinator implements PresenceMachine {
       if (other !== undefined && other !== conn) this.slots.delete(other);
     }
     const member: CallMember = { id: voiceId, name: frame.name || DEFAULT_NAME, cam: frame.cam, avatar: frame.avatar ?? '' };
-    if (frame.meta !== undefined) member.meta = frame.meta;
+    const meta = this.agents ? this.agents.metaFor(conn, frame.meta) : frame.meta; // [PRES-113]
+    if (meta !== undefined) member.meta = meta;
     this.slots.set(conn, { member, ...(frame.token !== undefined ? { token: frame.token } : {}) });
+    this.agents?.stampSlot(conn); // [PRES-107]
     if (present(frame.token)) this.seenTokens.add(frame.token);
     this.seenIds.add(voiceId);
     this.matchSoftHost(voiceId, conn, frame.name);
@@ -394,12 +406,13 @@ export class Coordinator implements PresenceMachine {
   // ---- identity gate --------------------------------------------------------------------------
   protected gateIdentity(conn: string, frame: KnockFrame | VoiceFrame, at: number): void {
     if (this.verifying.has(conn)) return this.drop(conn, 'presence.gate-busy');
-    const jwt = frame.jwt;
-    if (!present(jwt) && this.door?.humansOpen) return this.passDoor(conn, frame, at); // agent-only room: humans open [PRES-81]
-    if (!present(jwt)) return this.drop(conn, 'presence.no-credential'); // quiet hold [PRES-10]
-    if (jwt.length > MAX_GATE_TOKEN_CHARS) return this.sendOne(conn, LOBBY.unverified);
+    const c = presented(frame); // jwt, agentAssertion, agentCredit: the non-empty ones [PRES-101]
+    const none = c.jwt === undefined && c.agentAssertion === undefined && c.agentCredit === undefined;
+    if (none && this.door?.humansOpen) return this.passDoor(conn, frame, at); // agent-only room: humans open [PRES-81]
+    if (none) return this.drop(conn, 'presence.no-credential'); // quiet hold [PRES-10]
+    if (oversize(c, MAX_GATE_TOKEN_CHARS)) return this.sendOne(conn, LOBBY.unverified); // [PRES-102]
     this.verifying.add(conn);
-    this.request({ kind: 'gate-fp', conn, frame, jwt }, { kind: 'fingerprint', conn });
+    this.request({ kind: 'gate-fp', conn, frame, jwt: c.jwt }, { kind: 'fingerprint', conn });
   }
   /** The door's own verdict for names, code and invite, at the fingerprint answer's time [PRES-78], [PRES-82]. */
   protected decideAtDoor(conn: string, frame: KnockFrame | VoiceFrame, jwt: string, at: number): void {
@@ -414,6 +427,33 @@ export class Coordinator implements PresenceMachine {
     this.idVerified.add(conn);
     this.lastSeen.set(conn, at);
     this.process(conn, frame, at);
+  }
+
+  /**
+   * [PRES-104], [PRES-105] The agent branch at the fingerprint answer: an assertion is verified here
+   * against the manifest's allow-list, a credit goes to the verifier. False: the human path decides.
+   */
+  protected agentBranch(conn: string, frame: KnockFrame | VoiceFrame, c: Presented, fp: string | null, at: number): boolean {
+    const d = this.agents!.decide(c, fp, at);
+    if (d.path === 'human') return false;
+    const report = agentOutput(conn, d);
+    if (report) this.out.push(report as Output);
+    if (d.path === 'fail') {
+      this.verifying.delete(conn);
+      this.sendOne(conn, LOBBY.unverified);
+    } else if (d.path === 'ok') {
+      this.verifying.delete(conn);
+      this.admitAgent(conn, frame, at, true);
+    } else {
+      this.request({ kind: 'gate-credit', conn, frame, byKey: d.agent !== undefined }, { kind: 'credit', conn, credential: d.credit });
+    }
+    return true;
+  }
+  /** [PRES-106] Admitted as an agent; in a credit room, verified again at its next entering frame. */
+  protected admitAgent(conn: string, frame: KnockFrame | VoiceFrame, at: number, byKey: boolean): void {
+    if (byKey) this.agents!.admittedByKey(conn);
+    this.passDoor(conn, frame, at);
+    if (this.agents!.credits) this.idVerified.delete(conn);
   }
 
 
@@ -442,13 +482,28 @@ export class Coordinator implements PresenceMachine {
         if (!r.ok) return this.drop(req.conn, r.error.code);
         return this.enact(r.value, req.conn);
       }
-      case 'gate-fp':
-        if (fp === null && this.config.gate?.bindsFingerprint !== false) {
+      case 'gate-fp': {
+        const c = presented(req.frame);
+        if (fp === null && holdsWithoutFingerprint(this.config.gate?.bindsFingerprint !== false, c)) { // [PRES-103]
           this.verifying.delete(req.conn);
           return this.drop(req.conn, 'presence.no-remote-fp');
         }
+        if (this.agentBranch(req.conn, req.frame, c, fp, at)) return; // [PRES-104], [PRES-105]
+        if (req.jwt === undefined) {
+          this.verifying.delete(req.conn);
+          return this.sendOne(req.conn, LOBBY.unverified); // the human path needs a jwt [PRES-111]
+        }
         if (this.door?.local) return this.decideAtDoor(req.conn, req.frame, req.jwt, at); // names, code, invite [PRES-78]
         return this.request({ kind: 'gate-verify', conn: req.conn, frame: req.frame }, { kind: 'verify', conn: req.conn, jwt: req.jwt, fp });
+      }
+      case 'gate-credit': // [PRES-105]
+        this.verifying.delete(req.conn);
+        if (typeof value === 'number') {
+          this.agents!.recordCredit(req.conn, value);
+          return this.admitAgent(req.conn, req.frame, at, req.byKey);
+        }
+        if (value === 'fail') return this.sendOne(req.conn, LOBBY.unverified);
+        return this.drop(req.conn, 'presence.gate-hold');
       case 'gate-verify':
         this.verifying.delete(req.conn);
         if (value === 'ok') {
@@ -644,6 +699,13 @@ export class Coordinator implements PresenceMachine {
           this.lastSeen.delete(conn); // [PRES-23] the connection itself stays open
           if (this.slots.delete(conn)) changed = true;
         }
+      }
+      for (const conn of this.agents?.lapsed(this.slots.keys(), at) ?? []) {
+        if (conn === SELF) continue;
+        this.lastSeen.delete(conn); // a credit that lapsed 90 s ago: out, and told so [PRES-108]
+        this.agents!.forgetCredit(conn);
+        if (this.slots.delete(conn)) changed = true;
+        this.sendOne(conn, KICK);
       }
     }
     this.fanout(this.rosterFrame());

@@ -83,6 +83,10 @@ function parseLocal(e: JsonObject): LocalOp {
       return { op, name: str(e, 'name'), avatar: str(e, 'avatar') };
     case 'identity':
       return { op, jwt: str(e, 'jwt') };
+    case 'agent':
+      return { op, assertion: str(e, 'assertion') };
+    case 'credit':
+      return { op, credential: str(e, 'credential') };
     case 'lobby':
     case 'lock':
     case 'gate':

@@ -11,6 +11,9 @@ export type LocalOp =
   | { op: 'self'; on: boolean; cam: boolean; name: string; avatar: string; voiceId: string; meta?: JsonObject }
   | { op: 'knock'; name: string; avatar: string }
   | { op: 'identity'; jwt: string }
+  /** The agent credentials a participant presents from now on [PRES-110]. */
+  | { op: 'agent'; assertion: string }
+  | { op: 'credit'; credential: string }
   | { op: 'lobby'; on: boolean }
   | { op: 'lock'; on: boolean }
   | { op: 'gate'; on: boolean }

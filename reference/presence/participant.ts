@@ -30,6 +30,9 @@ export interface CarriedState {
   knockName: string;
   knockAvatar: string;
   jwt?: string;
+  /** The agent key assertion and credit credential the application gave, sent in every knock and voice [PRES-110]. */
+  agentAssertion?: string;
+  agentCredit?: string;
 }
 
 export class Participant implements PresenceMachine {
@@ -197,6 +200,7 @@ export class Participant implements PresenceMachine {
     const msg: JsonObject = { t: 'knock', name: c.knockName || c.self?.name || DEFAULT_NAME, avatar: c.knockAvatar || c.self?.avatar || '', token: this.config.token };
     if (c.self?.voiceId) msg.voiceId = c.self.voiceId;
     if (c.jwt !== undefined) msg.jwt = c.jwt;
+    this.addAgentCredentials(msg);
     this.send(msg);
   }
   protected sendVoice(): void {
@@ -205,7 +209,12 @@ export class Participant implements PresenceMachine {
     const msg: JsonObject = { t: 'voice', on: s.on, cam: s.cam, name: s.name || DEFAULT_NAME, avatar: s.avatar, voiceId: s.voiceId, token: this.config.token };
     if (s.meta !== undefined) msg.meta = s.meta;
     if (this.carried.jwt !== undefined) msg.jwt = this.carried.jwt;
+    this.addAgentCredentials(msg);
     this.send(msg);
+  }
+  protected addAgentCredentials(msg: JsonObject): void {
+    if (this.carried.agentAssertion !== undefined) msg.agentAssertion = this.carried.agentAssertion;
+    if (this.carried.agentCredit !== undefined) msg.agentCredit = this.carried.agentCredit;
   }
 
   protected armReannounce(at: number): void {
@@ -278,6 +287,14 @@ export class Participant implements PresenceMachine {
         return this.sendKnock();
       case 'identity':
         this.carried.jwt = op.jwt;
+        this.sendKnock();
+        return this.sendVoice();
+      case 'agent': // [PRES-110] present at once: knock, then the announcement if there is one
+        this.carried.agentAssertion = op.assertion;
+        this.sendKnock();
+        return this.sendVoice();
+      case 'credit':
+        this.carried.agentCredit = op.credential;
         this.sendKnock();
         return this.sendVoice();
       case 'mod':

@@ -216,6 +216,10 @@ export class RoomMachine implements PresenceMachine {
       this.carried.knockAvatar = op.avatar;
     } else if (op.op === 'identity' && this.phase.kind !== 'participant') {
       this.carried.jwt = op.jwt;
+    } else if (op.op === 'agent' && this.phase.kind !== 'participant') {
+      this.carried.agentAssertion = op.assertion; // [PRES-110]
+    } else if (op.op === 'credit' && this.phase.kind !== 'participant') {
+      this.carried.agentCredit = op.credential;
     }
   }
 

@@ -11,8 +11,8 @@ type Plain<T> = { [K in keyof T]: Exclude<T[K], null> };
 
 export type CallMember = Plain<Pick<WireMember, 'id' | 'name' | 'cam' | 'avatar'>> & { meta?: JsonObject };
 /** `name` may be absent: the coordinator substitutes "Guest", as for an empty one. */
-export type VoiceFrame = Plain<Pick<VoiceMsg, 't' | 'on' | 'cam' | 'avatar' | 'voiceId' | 'token' | 'jwt'>> & { name?: string; meta?: JsonObject };
-export type KnockFrame = Plain<Pick<KnockMsg, 't' | 'avatar' | 'token' | 'voiceId' | 'jwt'>> & { name?: string };
+export type VoiceFrame = Plain<Pick<VoiceMsg, 't' | 'on' | 'cam' | 'avatar' | 'voiceId' | 'token' | 'jwt' | 'agentAssertion' | 'agentCredit'>> & { name?: string; meta?: JsonObject };
+export type KnockFrame = Plain<Pick<KnockMsg, 't' | 'avatar' | 'token' | 'voiceId' | 'jwt' | 'agentAssertion' | 'agentCredit'>> & { name?: string };
 export type ClientFrame =
   | VoiceFrame
   | KnockFrame
@@ -42,7 +42,8 @@ function pick<T>(o: JsonObject, keys: readonly string[], base: Record<string, un
 
 /** The optional string members of `voice` and `knock`, all checked by `identityStrings`. */
 const identityStrings = (o: JsonObject): boolean =>
-  optStr(o, 'name') && optStr(o, 'avatar') && optStr(o, 'voiceId') && optStr(o, 'token') && optStr(o, 'jwt');
+  optStr(o, 'name') && optStr(o, 'avatar') && optStr(o, 'voiceId') && optStr(o, 'token') && optStr(o, 'jwt') &&
+  optStr(o, 'agentAssertion') && optStr(o, 'agentCredit'); // the agent credentials of chapter 13 [PRES-100]
 
 /**
  * A frame a participant sent to the coordinator [PRES-03]; `null` when a known kind is malformed.
@@ -55,14 +56,14 @@ export function parseClientFrame(raw: unknown): ClientFrame | null {
   switch (o.t) {
     case 'voice': {
       if (typeof o.on !== 'boolean' || !optBool(o, 'cam') || !identityStrings(o) || !optObj(o, 'meta')) return null;
-      const f: VoiceFrame = { t: 'voice', on: o.on, cam: o.cam === true, name: undefined, avatar: undefined, voiceId: undefined, token: undefined, meta: undefined, jwt: undefined };
+      const f: VoiceFrame = { t: 'voice', on: o.on, cam: o.cam === true, name: undefined, avatar: undefined, voiceId: undefined, token: undefined, meta: undefined, jwt: undefined, agentAssertion: undefined, agentCredit: undefined };
       setIdentity(f, o);
       if (!absent(o.meta)) f.meta = o.meta as JsonObject;
       return f;
     }
     case 'knock': {
       if (!identityStrings(o)) return null;
-      const f: KnockFrame = { t: 'knock', name: undefined, avatar: undefined, voiceId: undefined, token: undefined, jwt: undefined };
+      const f: KnockFrame = { t: 'knock', name: undefined, avatar: undefined, voiceId: undefined, token: undefined, jwt: undefined, agentAssertion: undefined, agentCredit: undefined };
       setIdentity(f, o);
       return f;
     }
@@ -81,12 +82,14 @@ const LEAVE_FRAME: ClientFrame = Object.freeze({ t: 'leave' });
 const UNKNOWN_FRAME: ClientFrame = Object.freeze({ t: 'unknown' });
 
 /** Copies the identity strings; an absent or null one stays undefined (same shape for every frame). */
-function setIdentity(f: { name?: string; avatar?: string; voiceId?: string; token?: string; jwt?: string }, o: JsonObject): void {
+function setIdentity(f: { name?: string; avatar?: string; voiceId?: string; token?: string; jwt?: string; agentAssertion?: string; agentCredit?: string }, o: JsonObject): void {
   if (!absent(o.name)) f.name = o.name as string;
   if (!absent(o.avatar)) f.avatar = o.avatar as string;
   if (!absent(o.voiceId)) f.voiceId = o.voiceId as string;
   if (!absent(o.token)) f.token = o.token as string;
   if (!absent(o.jwt)) f.jwt = o.jwt as string;
+  if (!absent(o.agentAssertion)) f.agentAssertion = o.agentAssertion as string;
+  if (!absent(o.agentCredit)) f.agentCredit = o.agentCredit as string;
 }
 
 function parseMember(v: unknown): CallMember | null {
