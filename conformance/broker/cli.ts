@@ -7,7 +7,7 @@ import { loadRequirements, type Requirement } from '../spec-index.ts';
 import { fetchText } from './checks/http.ts';
 import { parseEndpoint, rootUrl, socketUrl, type BrokerEndpoint } from './endpoint.ts';
 import { BrokerSocket } from './socket.ts';
-import { BROKER_PROFILE, DEFAULT_TIMEOUTS, runBrokerChecks, selectBrokerChecks } from './suite.ts';
+import { BROKER_CHECKS, BROKER_PROFILE, DEFAULT_TIMEOUTS, runBrokerChecks, selectBrokerChecks } from './suite.ts';
 import { emitReport, REPORTERS } from '../report/emit.ts';
 import { suiteInfo } from '../suite-info.ts';
 
@@ -24,11 +24,21 @@ a PeerJS client is configured: scheme (ws or wss), host, port and the PeerJS "pa
   --out <file>             write the report there (a pretty summary still goes to stdout)
   --quiet                  with --out: print nothing to stdout
   --expect <file>          expectations file: known failures (xfail) and skips
-  --step-timeout <ms>      longest wait for a prompt answer such as OPEN or a relayed frame (default: 5000)
+  --step-timeout <ms>      longest wait for a relayed frame (default: 5000)
   --quiet-window <ms>      how long to listen before concluding nothing arrives (default: 300)
   --expire-timeout <ms>    longest wait for EXPIRE (default: 15000, the bound of SIG-11)
+  --register-timeout <ms>  longest wait for the answer to a registration (default: 8000, the bound of SIG-28)
+  --alive-window <ms>      how long a registration stays silent before the suite checks it is kept
+                           (default: 5000; SIG-16 requires 15000, which --alive-window 14000 checks fully)
+  --serial                 run the checks one at a time (default: together, those that may bring a
+                           broker down last and alone); finds the check that stops a broker
+  --allow-partial          exit 0 when a selection (--only) ran without failures
   --list                   list the checks and exit
-Exit status: 0 when no MUST-level check failed (and none errored), 1 otherwise, 2 on usage errors.`;
+Checks run at the same time on fresh random ids, so the suite takes about as long as its slowest
+check (an EXPIRE wait: 5-6 s on the stock server). A broker that stops accepting connections during
+a check fails that check's requirement (SIG-18 for malformed frames).
+Exit status: 0 when the broker is conformant (every check ran, none failed at MUST level), 1
+otherwise, 2 on usage errors.`;
 
 const CHAPTER = 'spec/09-signaling.md';
 
@@ -74,6 +84,10 @@ export async function brokerMain(argv: string[]): Promise<number> {
         'step-timeout': { type: 'string', default: String(DEFAULT_TIMEOUTS.stepMs) },
         'quiet-window': { type: 'string', default: String(DEFAULT_TIMEOUTS.quietMs) },
         'expire-timeout': { type: 'string', default: String(DEFAULT_TIMEOUTS.expireMs) },
+        'register-timeout': { type: 'string', default: String(DEFAULT_TIMEOUTS.registerMs) },
+        'alive-window': { type: 'string', default: String(DEFAULT_TIMEOUTS.aliveMs) },
+        serial: { type: 'boolean', default: false },
+        'allow-partial': { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -109,8 +123,10 @@ export async function brokerMain(argv: string[]): Promise<number> {
   const stepMs = positiveInt(args['step-timeout']);
   const quietMs = positiveInt(args['quiet-window']);
   const expireMs = positiveInt(args['expire-timeout']);
-  if (!stepMs || !quietMs || !expireMs) {
-    console.error('--step-timeout, --quiet-window and --expire-timeout must be positive integers (ms)');
+  const registerMs = positiveInt(args['register-timeout']);
+  const aliveMs = positiveInt(args['alive-window']);
+  if (!stepMs || !quietMs || !expireMs || !registerMs || !aliveMs) {
+    console.error('--step-timeout, --quiet-window, --expire-timeout, --register-timeout and --alive-window must be positive integers (ms)');
     return 2;
   }
   if (checks.length === 0) {
@@ -129,7 +145,7 @@ export async function brokerMain(argv: string[]): Promise<number> {
   const all = loadRequirements();
   const reqs = new Map<string, Requirement>([...all].filter(([, q]) => q.chapter === CHAPTER));
   const base = ['kibitz-conformance', 'broker', '--url', endpoint.base, ...(args.key !== 'peerjs' ? ['--key', args.key!] : [])];
-  const down = await unreachable(endpoint, stepMs);
+  const down = await unreachable(endpoint, registerMs);
   if (down) {
     console.error(`cannot open a WebSocket to ${socketUrl(endpoint, { key: endpoint.key, id: '…', token: '…' })}: ${down}`);
     return 1;
@@ -140,10 +156,11 @@ export async function brokerMain(argv: string[]): Promise<number> {
   const tty = process.stderr.isTTY && !args.quiet;
   const results = await runBrokerChecks({
     endpoint,
-    timeouts: { stepMs, quietMs, expireMs },
+    timeouts: { stepMs, quietMs, expireMs, registerMs, aliveMs },
     checks,
     reqs,
     expectations,
+    serial: args.serial,
     replay: (id) => [...base, '--only', id].join(' '),
     onProgress: (done, total, r) => {
       if (tty) process.stderr.write(`\r[${String(done).padStart(String(total).length)}/${total}] ${r.id.slice(0, 70).padEnd(70)}`);
@@ -159,6 +176,10 @@ export async function brokerMain(argv: string[]): Promise<number> {
     durationMs: performance.now() - t0,
     results,
     reqs,
+    // Verdicts as the adapter suite gives them: conformant only when every broker check ran.
+    suiteChecks: BROKER_CHECKS.map((c) => ({ id: c.id, profile: BROKER_PROFILE, covers: c.covers })),
+    declared: [BROKER_PROFILE],
+    allowPartial: args['allow-partial'],
   });
   emitReport(report, args.reporter!, args.out, args.quiet);
   return report.exitCode;

@@ -82,6 +82,11 @@ export class BrokerSocket {
     return this.#error;
   }
 
+  /** The WebSocket handshake completed (whatever happened after). */
+  get handshaken(): boolean {
+    return this.#opened;
+  }
+
   get isOpen(): boolean {
     return this.#opened && !this.#closed && this.#ws.readyState === WebSocket.OPEN;
   }
@@ -125,6 +130,14 @@ export class BrokerSocket {
   /** The first frame not yet taken, whatever it is. */
   takeNext(timeoutMs: number): Promise<Received | undefined> {
     return this.take(() => true, timeoutMs);
+  }
+
+  /** Marks every frame that arrived before `r` as taken (what came before a helper peer's OPEN). */
+  takeBefore(r: Received): void {
+    for (const x of this.received) {
+      if (x === r) break;
+      this.#taken.add(x);
+    }
   }
 
   /** Frames not taken yet. */

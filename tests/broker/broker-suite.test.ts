@@ -14,23 +14,45 @@ import { startStockPeerServer, type RunningBroker } from './stock-server.ts';
 import { BROKER_CHECKS } from '../../conformance/broker/checks.ts';
 import { within } from '../e2e/support/time.ts';
 
-/** What each faulty fixture must fail: exactly these checks, at MUST level, naming these requirements. */
-const BROKEN: Record<string, { fails: string[]; reqs: string[] }> = {
+/**
+ * What each faulty fixture must fail: exactly these checks, naming these requirements, with this
+ * outcome (`fail` for a MUST, `non-strict` for a SHOULD or MAY); `notRun`: checks reported as not
+ * run because the broker went down before them (errored, with the check that stopped it as cause).
+ */
+const BROKEN: Record<string, { fails: string[]; reqs: string[]; outcome?: 'fail' | 'non-strict'; notRun?: string[]; args?: string[] }> = {
   'src-passthrough': { fails: ['broker.relay.overwrites-src'], reqs: ['SIG-09'] },
   'sticky-id': {
     fails: ['broker.relay.expire-after-release', 'broker.lifecycle.releases-id-on-close', 'broker.lifecycle.releases-id-on-dropped-connection'],
     reqs: ['SIG-11', 'SIG-17'],
   },
   'no-expire': { fails: ['broker.relay.expire-unregistered', 'broker.relay.expire-after-release'], reqs: ['SIG-11'] },
+  'late-expire': { fails: ['broker.relay.expire-unregistered', 'broker.relay.expire-after-release'], reqs: ['SIG-11'], args: ['--only', 'broker.relay.expire-unregistered', '--only', 'broker.relay.expire-after-release'] },
   'duplicate-id': { fails: ['broker.open.rejects-duplicate-id'], reqs: ['SIG-05'] },
   'silent-refusal': { fails: ['broker.open.refusal-is-explicit'], reqs: ['SIG-06'] },
+  'slow-refusal': { fails: ['broker.open.refusal-is-explicit'], reqs: ['SIG-28'], args: ['--only', 'broker.open.refusal-is-explicit', '--register-timeout', '3000'] },
   'leaky-relay': { fails: ['broker.relay.offer', 'broker.relay.answer', 'broker.relay.candidate'], reqs: ['SIG-08'] },
+  reordering: { fails: ['broker.relay.keeps-order'], reqs: ['SIG-08'] },
+  'noise-before-open': { fails: ['broker.open.accepts-valid-id'], reqs: ['SIG-04'] },
+  'picky-params': { fails: ['broker.open.ignores-unknown-params'], reqs: ['SIG-02'] },
+  'strict-ids': { fails: ['broker.open.accepts-id-syntax'], reqs: ['SIG-02'] },
+  'repeated-id': { fails: ['broker.http.assigns-fresh-id'], reqs: ['SIG-07'] },
+  'no-hold': { fails: ['broker.relay.holds-for-late-destination'], reqs: ['SIG-12'], outcome: 'non-strict' },
+  'answers-heartbeat': { fails: ['broker.lifecycle.heartbeat-is-silent'], reqs: ['SIG-16'] },
+  impatient: { fails: ['broker.lifecycle.keeps-quiet-registration'], reqs: ['SIG-16'], args: ['--only', 'broker.lifecycle.keeps-quiet-registration'] },
+  'crash-on-garbage': { fails: ['broker.robust.ignores-malformed-frames'], reqs: ['SIG-18'], notRun: ['broker.robust.keeps-sender-registered'] },
+  'answers-garbage': { fails: ['broker.robust.ignores-malformed-frames'], reqs: ['SIG-18'] },
+  'closes-on-garbage': { fails: ['broker.robust.keeps-sender-registered'], reqs: ['SIG-19'], outcome: 'non-strict' },
 };
 
-// Ample on a loaded 2-core machine: prompt answers take milliseconds, the fixtures' EXPIRE comes
-// after 300 ms and the stock server's (configured below) after ~0.6 s.
-const TIMEOUTS = ['--step-timeout', '2500', '--quiet-window', '200', '--expire-timeout', '2000'];
+// Generous for a 2-core machine shared with other work: answers take milliseconds when the machine
+// is idle. The fixtures hold a frame for an absent id 3000 ms, then answer EXPIRE (late-expire:
+// 9000 ms); the stock server (configured below) after ~1.1 s. Three fixtures whose fault is a time
+// run only the checks that judge it, with their own bound where needed: the impatient fixture drops
+// sockets silent for 1500 ms (the suite stays silent for 2500 ms), slow-refusal answers after
+// 6000 ms (the suite waits 3000 ms), late-expire after 9000 ms (the suite waits 6000 ms).
+const TIMEOUTS = ['--step-timeout', '8000', '--quiet-window', '800', '--expire-timeout', '6000', '--register-timeout', '8000', '--alive-window', '2500'];
 const ROOT = new URL('../../', import.meta.url).pathname;
+const SUITES_AT_ONCE = 6;
 
 type CliRun = { code: number | null; out: string };
 
@@ -45,7 +67,9 @@ const test = suite<Ctx>('broker conformance suite', { dir: '', servers: new Map(
 
 async function runSuite(ctx: Ctx, name: string, url: string): Promise<void> {
   const out = join(ctx.dir, `${name}.json`);
-  const code = await brokerMain(['--url', url, ...TIMEOUTS, '--reporter', 'json', '--out', out, '--quiet']);
+  const args = BROKEN[name]?.args ?? [];
+  const only = args.includes('--only') ? ['--allow-partial'] : [];
+  const code = await brokerMain(['--url', url, ...TIMEOUTS, ...args, ...only, '--reporter', 'json', '--out', out, '--quiet']);
   ctx.reports.set(name, { code, report: JSON.parse(readFileSync(out, 'utf8')) as Report });
 }
 
@@ -65,16 +89,24 @@ function cli(args: string[]): Promise<CliRun> {
 
 test.before(async (ctx) => {
   ctx.dir = mkdtempSync(join(tmpdir(), 'kbz-broker-'));
-  // The stock server with short expiry so EXPIRE checks take ~0.6 s instead of ~6 s.
-  ctx.servers.set('stock', await startStockPeerServer({ expire_timeout: 500, cleanup_out_msgs: 100 }));
+  // The stock server with short expiry so EXPIRE checks take ~1.1 s instead of ~6 s (and a frame
+  // sent 200 ms before its destination registers is still held).
+  ctx.servers.set('stock', await startStockPeerServer({ expire_timeout: 1000, cleanup_out_msgs: 100 }));
   for (const [name, f] of Object.entries(FIXTURES)) ctx.servers.set(name, await f.start());
-  // The CLI runs in child processes at the same time as the in-process runs.
+  // A few suites at a time: each already runs its checks together, and a 2-core machine shared
+  // with other work cannot serve hundreds of sockets at once without missing the suite's bounds.
+  const queue = [...ctx.servers];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await runSuite(ctx, next[0], next[1].url);
+  };
+  await within(150_000, 'broker suite runs', Promise.all(Array.from({ length: SUITES_AT_ONCE }, worker)));
+  // Then the CLI, in child processes (compiling TypeScript in three processes at once would starve
+  // the in-process runs above).
   const cliRuns = Promise.all([
-    cli(['broker', '--url', ctx.servers.get('stock')!.url, '--only', 'broker.open', ...TIMEOUTS]),
+    cli(['broker', '--url', ctx.servers.get('good')!.url, '--only', 'broker.open', '--allow-partial', ...TIMEOUTS]),
     cli(['broker', '--url', ctx.servers.get('sticky-id')!.url, '--only', 'broker.lifecycle', ...TIMEOUTS]),
     cli(['broker', '--url', 'http://127.0.0.1:1/']),
   ]);
-  await within(90_000, 'broker suite runs', Promise.all([...ctx.servers].map(([name, srv]) => runSuite(ctx, name, srv.url))));
   ctx.cli = await within(90_000, 'CLI runs', cliRuns);
 });
 
@@ -84,9 +116,9 @@ test.after(async (ctx) => {
 });
 
 // Literal titles: the traceability matrix reads requirement tags from them.
-const STOCK_COVERS = '[SIG-01] [SIG-02] [SIG-03] [SIG-04] [SIG-05] [SIG-06] [SIG-07] [SIG-08] [SIG-09] [SIG-11] [SIG-12] [SIG-16] [SIG-17] [SIG-18] [SIG-19]';
+const STOCK_COVERS = '[SIG-01] [SIG-02] [SIG-03] [SIG-04] [SIG-05] [SIG-06] [SIG-07] [SIG-08] [SIG-09] [SIG-11] [SIG-12] [SIG-16] [SIG-17] [SIG-18] [SIG-19] [SIG-28]';
 
-test('[SIG-01] [SIG-02] [SIG-03] [SIG-04] [SIG-05] [SIG-06] [SIG-07] [SIG-08] [SIG-09] [SIG-11] [SIG-12] [SIG-16] [SIG-17] [SIG-18] [SIG-19] the stock PeerJS server (peer 1.0.2) passes every broker check', (ctx) => {
+test('[SIG-01] [SIG-02] [SIG-03] [SIG-04] [SIG-05] [SIG-06] [SIG-07] [SIG-08] [SIG-09] [SIG-11] [SIG-12] [SIG-16] [SIG-17] [SIG-18] [SIG-19] [SIG-28] the stock PeerJS server (peer 1.0.2) passes every broker check', (ctx) => {
   const covered = [...new Set(BROKER_CHECKS.flatMap((c) => c.covers))].sort().map((r) => `[${r}]`).join(' ');
   assert.is(covered, STOCK_COVERS, 'this title lists what the broker checks cover');
   const { code, report } = ctx.reports.get('stock')!;
@@ -94,6 +126,9 @@ test('[SIG-01] [SIG-02] [SIG-03] [SIG-04] [SIG-05] [SIG-06] [SIG-07] [SIG-08] [S
   assert.equal(notPassing, []);
   assert.is(report.checks.length, BROKER_CHECKS.length);
   assert.is(code, 0);
+  // The checks ran together: the run took far less than its checks one after another would.
+  const serial = report.checks.reduce((n, c) => n + c.durationMs, 0);
+  assert.ok(report.durationMs < serial * 0.6, `run ${report.durationMs} ms, checks ${serial} ms in sum`);
 });
 
 test('the mini broker without faults passes every check (the fixtures differ from it by one fault each)', (ctx) => {
@@ -102,29 +137,66 @@ test('the mini broker without faults passes every check (the fixtures differ fro
   assert.is(code, 0);
 });
 
-/** The suite exits 1 and fails exactly the checks, and names exactly the requirements, expected. */
+/**
+ * Exactly the checks expected fail, naming exactly the requirements expected, and nothing else is
+ * amiss; the exit status is 1 for a MUST, 0 when only a SHOULD or a MAY is missed.
+ */
 function assertBroken(ctx: Ctx, name: string): void {
   const want = BROKEN[name]!;
+  const outcome = want.outcome ?? 'fail';
   const { code, report } = ctx.reports.get(name)!;
-  assert.is(code, 1, 'exit code');
-  const failed = report.checks.filter((c) => c.outcome === 'fail');
-  assert.equal(failed.map((c) => c.id).sort(), [...want.fails].sort(), 'failing checks');
+  const failed = report.checks.filter((c) => c.outcome === 'fail' || c.outcome === 'non-strict');
+  const show = report.checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.outcome} ${c.failedRequirement ?? ''} ${c.message ?? ''}`).join('\n');
+  assert.equal(failed.map((c) => c.id).sort(), [...want.fails].sort(), `failing checks:\n${show}`);
+  assert.ok(failed.every((c) => c.outcome === outcome), `outcome ${outcome}:\n${show}`);
   assert.equal([...new Set(failed.map((c) => c.failedRequirement))].sort(), [...want.reqs].sort(), 'requirements named');
-  for (const r of want.reqs) assert.is(report.requirements.find((q) => q.id === r)?.outcome, 'fail');
-  assert.equal(report.checks.filter((c) => c.outcome === 'errored').map((c) => c.id), [], 'nothing errored');
+  for (const r of want.reqs) assert.is(report.requirements.find((q) => q.id === r)?.outcome, outcome);
+  const errored = report.checks.filter((c) => c.outcome === 'errored');
+  assert.equal(errored.map((c) => c.id), want.notRun ?? [], `errored:\n${show}`);
+  for (const c of errored) assert.match(c.message ?? '', `not run: the broker stopped accepting connections during ${want.fails[0]}`);
+  assert.is(code, outcome === 'fail' ? 1 : 0, 'exit code');
 }
 
-test('[SIG-09] the suite exits 1 against a broker that relays the src the sender wrote (src-passthrough)', (ctx) => assertBroken(ctx, 'src-passthrough'));
-test('[SIG-11] [SIG-17] the suite exits 1 against a broker that keeps an id after its socket closes (sticky-id)', (ctx) => assertBroken(ctx, 'sticky-id'));
-test('[SIG-11] the suite exits 1 against a broker that never answers EXPIRE (no-expire)', (ctx) => assertBroken(ctx, 'no-expire'));
-test('[SIG-05] the suite exits 1 against a broker that accepts a duplicate id (duplicate-id)', (ctx) => assertBroken(ctx, 'duplicate-id'));
-test('[SIG-06] the suite exits 1 against a broker that refuses registrations silently (silent-refusal)', (ctx) => assertBroken(ctx, 'silent-refusal'));
-test('[SIG-08] the suite exits 1 against a broker that relays to every peer (leaky-relay)', (ctx) => assertBroken(ctx, 'leaky-relay'));
+const DESCRIBE: Record<string, string> = {
+  'src-passthrough': 'relays the src the sender wrote',
+  'sticky-id': 'keeps an id after its socket closes',
+  'no-expire': 'never answers EXPIRE',
+  'late-expire': 'answers EXPIRE too late',
+  'duplicate-id': 'accepts a duplicate id',
+  'silent-refusal': 'refuses registrations silently',
+  'slow-refusal': 'refuses registrations only after the bound',
+  'leaky-relay': 'relays to every peer',
+  reordering: 'reorders frames from one sender to one destination',
+  'noise-before-open': 'sends a frame before OPEN',
+  'picky-params': 'refuses the version= parameter PeerJS sends',
+  'strict-ids': 'refuses ids the syntax allows',
+  'repeated-id': 'hands out one id to everyone',
+  'no-hold': 'drops frames for an id about to register (a MAY: non-strict, exit 0)',
+  'answers-heartbeat': 'answers HEARTBEAT',
+  impatient: 'drops a registration silent for 1.5 s',
+  'crash-on-garbage': 'stops serving on a non-JSON frame (the checks after it are not run, with that cause)',
+  'answers-garbage': 'answers malformed frames with ERROR',
+  'closes-on-garbage': 'closes the socket of a peer that sent a malformed frame (a SHOULD: non-strict, exit 0)',
+};
+for (const [name, want] of Object.entries(BROKEN)) {
+  test(`${want.reqs.map((r) => `[${r}]`).join(' ')} the suite catches a broker that ${DESCRIBE[name]} (${name})`, (ctx) => assertBroken(ctx, name));
+}
 
-test('kibitz-conformance broker: exit 0 on the stock server, 1 naming check and requirement on a broken one, 2 on usage errors', (ctx) => {
+test('every broker requirement is failed by some fixture: each check can fail', () => {
+  const caught = new Set(Object.values(BROKEN).flatMap((b) => b.reqs));
+  const covered = new Set(BROKER_CHECKS.flatMap((c) => c.covers));
+  // SIG-01 and SIG-03 are exercised by checks whose failures name SIG-04 and SIG-02: the URL and
+  // the id syntax are what a broker must accept, not rules it can break on their own.
+  const missing = [...covered].filter((r) => !caught.has(r) && r !== 'SIG-01' && r !== 'SIG-03').sort();
+  assert.equal(missing, []);
+  const failing = new Set(Object.values(BROKEN).flatMap((b) => b.fails));
+  assert.equal(BROKER_CHECKS.map((c) => c.id).filter((id) => !failing.has(id)), [], 'a check no fixture makes fail');
+});
+
+test('kibitz-conformance broker: exit 0 on a good broker (a selection, --allow-partial), 1 naming check and requirement on a broken one, 2 on usage errors', (ctx) => {
   const [ok, bad, usage] = ctx.cli;
   assert.is(ok.code, 0, ok.out);
-  assert.match(ok.out, 'RESULT: conformant');
+  assert.match(ok.out, /RESULT: PARTIAL/);
   assert.is(bad.code, 1, bad.out);
   assert.match(bad.out, 'broker.lifecycle.releases-id-on-close');
   assert.match(bad.out, '[SIG-17]');

@@ -63,8 +63,8 @@ export const httpChecks: BrokerCheck[] = [
       }
       if (ids[0] === ids[1]) return fail('SIG-07', 'two requests returned the same id', 'two different ids', ids);
       const sock = env.socket({ key: env.endpoint.key, id: ids[0]!, token: env.newToken() });
-      const first = await sock.takeNext(env.timeouts.stepMs);
-      if (!first || !isType('OPEN')(first)) return fail('SIG-07', `the assigned id could not be registered: ${seen(sock)}`, 'OPEN');
+      const open = await sock.take(isType('OPEN'), env.timeouts.registerMs);
+      if (!open) return fail('SIG-07', `the assigned id could not be registered: ${seen(sock)}`, 'OPEN');
       return pass();
     },
   },

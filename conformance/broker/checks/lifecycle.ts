@@ -1,10 +1,16 @@
-// Liveness and release [SIG-16, SIG-17]: HEARTBEAT is swallowed, and an id is free again as soon
-// as its socket is gone. The room loop depends on the second: a survivor re-claims the authority
-// id right after the coordinator's socket closes.
-import { isType, typeOf } from '../socket.ts';
-import { offerPayload } from './payloads.ts';
-import { fail, pass, seen, type BrokerCheck, type BrokerEnv } from './types.ts';
+// Liveness and release [SIG-16, SIG-17]: HEARTBEAT is swallowed, a registration that spoke
+// recently is kept, and an id is free again as soon as its socket is gone. The room loop depends
+// on the last: a survivor re-claims the authority id right after the coordinator's socket closes.
+import { isType, typeOf, type Received } from '../socket.ts';
+import { connectionId, offerPayload } from './payloads.ts';
+import { fail, pass, relayed, seen, SPEC_BOUNDS, type BrokerCheck, type BrokerEnv } from './types.ts';
 import type { RawResult } from '../../checks/types.ts';
+
+/** A frame that can only be the broker's own doing for `id`: no src (an answer) or src `id` (an echo or relay). */
+const about = (id: string) => (r: Received): boolean => {
+  const src = typeof r.value === 'object' && r.value !== null ? (r.value as { src?: unknown }).src : undefined;
+  return src === undefined || src === id;
+};
 
 /** Grace for a broker to process a close it has already acknowledged ("at once", SIG-17). */
 const RELEASE_GRACE_MS = 1500;
@@ -21,7 +27,7 @@ async function reRegisterAfter(env: BrokerEnv, how: 'close' | 'drop'): Promise<R
   let last = '';
   for (;;) {
     const next = env.socket({ key: env.endpoint.key, id: first.id, token: env.newToken() });
-    const got = await next.takeNext(env.timeouts.stepMs);
+    const got = await next.take((r) => typeOf(r) === 'OPEN' || typeOf(r) === 'ID-TAKEN' || typeOf(r) === 'ERROR', env.timeouts.registerMs);
     if (got && isType('OPEN')(got)) return pass(`re-registered after ${Math.round(performance.now() - t0)} ms`);
     last = seen(next);
     await next.close();
@@ -42,14 +48,33 @@ export const lifecycleChecks: BrokerCheck[] = [
       const b = await env.register();
       a.sock.send({ type: 'HEARTBEAT' });
       a.sock.send({ type: 'HEARTBEAT', dst: b.id });
-      const echoed = await a.sock.takeNext(env.timeouts.quietMs);
+      const echoed = await a.sock.take(about(a.id), env.timeouts.quietMs);
       if (echoed) return fail('SIG-16', 'the broker answered a HEARTBEAT', 'nothing', echoed.text);
-      const relayed = await b.sock.takeNext(env.timeouts.quietMs);
-      if (relayed) return fail('SIG-16', 'the broker relayed a HEARTBEAT to its dst', 'nothing', relayed.text);
+      const passed = await b.sock.take((r) => typeOf(r) === 'HEARTBEAT' || about(a.id)(r), env.timeouts.quietMs);
+      if (passed) return fail('SIG-16', 'the broker relayed a HEARTBEAT to its dst', 'nothing', passed.text);
       const c = await env.register();
       c.sock.send({ type: 'OFFER', dst: a.id, payload: offerPayload() });
-      if (!(await a.sock.take(isType('OFFER'), env.timeouts.stepMs))) return fail('SIG-16', `after heartbeats the peer no longer receives frames: ${seen(a.sock)}`);
+      if (!(await a.sock.take(relayed('OFFER', c.id), env.timeouts.stepMs))) return fail('SIG-16', `after heartbeats the peer no longer receives frames: ${seen(a.sock)}`);
       return pass();
+    },
+  },
+  {
+    id: 'broker.lifecycle.keeps-quiet-registration',
+    covers: ['SIG-16'],
+    description: 'a registration whose socket sent a frame a few seconds ago is kept: still open and still reachable (the bound is 15 s)',
+    async run(env) {
+      const window = Math.min(env.timeouts.aliveMs, SPEC_BOUNDS.aliveMs - 1000);
+      const a = await env.register();
+      a.sock.send({ type: 'HEARTBEAT' });
+      await new Promise((r) => setTimeout(r, window));
+      if (!a.sock.isOpen) return fail('SIG-16', `the broker dropped a registration whose socket sent a HEARTBEAT ${window} ms before: ${seen(a.sock)}`, `kept for ${SPEC_BOUNDS.aliveMs} ms`);
+      const c = await env.register();
+      const cid = connectionId();
+      c.sock.send({ type: 'OFFER', dst: a.id, payload: offerPayload(cid) });
+      if (!(await a.sock.take((r) => isType('OFFER')(r) && r.text.includes(cid), env.timeouts.stepMs))) {
+        return fail('SIG-16', `a registration silent for ${window} ms no longer receives frames: ${seen(a.sock)}`, `kept for ${SPEC_BOUNDS.aliveMs} ms`);
+      }
+      return pass(`kept after ${window} ms of silence (SIG-16 requires 15000 ms; --alive-window sets how long the suite waits)`);
     },
   },
   {

@@ -1,20 +1,32 @@
 // A broker check: one stable, named verdict about a broker, black-box over WebSocket and HTTP.
 // Ids never change meaning and are never reused; `covers` names the requirements of
 // spec/09-signaling.md the check exercises.
+//
+// Checks run at the same time against one broker (suite.ts), so each keeps to itself: fresh
+// random ids and tokens, its own sockets, and frame matchers that name the sender (`src`) or a
+// nonce of the check, so that what another check's traffic does (or a broker that leaks it)
+// cannot be mistaken for an answer to this one.
 import { randomBytes } from 'node:crypto';
 import type { RawResult } from '../../checks/types.ts';
 import { socketUrl, type BrokerEndpoint } from '../endpoint.ts';
 import { frameProblem } from '../frames.ts';
-import { BrokerSocket, isType, type Received } from '../socket.ts';
+import { BrokerSocket, typeOf, type Received } from '../socket.ts';
 
 export interface BrokerTimeouts {
-  /** Longest wait for a frame the broker should send promptly (OPEN, a relayed frame), ms. */
+  /** Longest wait for a frame the broker should send promptly (a relayed frame), ms. */
   stepMs: number;
   /** How long the suite listens to conclude that nothing arrives, ms. */
   quietMs: number;
-  /** Longest wait for EXPIRE [SIG-11]: 15 s unless a test shortens it. */
+  /** Longest wait for EXPIRE [SIG-11]: its bound, 15 000 ms, unless a test shortens it. */
   expireMs: number;
+  /** Longest wait for the answer to a registration [SIG-28]: its bound, 8000 ms, unless shortened. */
+  registerMs: number;
+  /** Silence a registration sits through before the suite checks it is still there [SIG-16]. */
+  aliveMs: number;
 }
+
+/** Bounds the spec itself sets; a check fails a broker that exceeds them even if it waits longer. */
+export const SPEC_BOUNDS = { expireMs: 15_000, registerMs: 8000, aliveMs: 15_000 } as const;
 
 export interface BrokerEnv {
   endpoint: BrokerEndpoint;
@@ -32,6 +44,13 @@ export interface BrokerCheck {
   id: string;
   covers: string[];
   description: string;
+  /**
+   * Runs alone, after the checks that run together: it sends what may bring a broker down, and
+   * a broker that goes down must be charged to this check, not to whatever ran beside it.
+   */
+  exclusive?: boolean;
+  /** The requirement a broker that stops accepting connections during this check breaks (default covers[0]). */
+  deathBreaks?: string;
   run(env: BrokerEnv): Promise<RawResult>;
 }
 
@@ -53,9 +72,17 @@ export const randomId = (prefix = 'kbzc'): string => `${prefix}-${randomBytes(9)
 /** A compact description of what a socket saw, for failure messages. */
 export function seen(sock: BrokerSocket): string {
   const frames = sock.received.map((r) => (r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text));
-  const end = sock.closed ? `closed (${sock.closed.code}${sock.closed.reason ? ` ${sock.closed.reason}` : ''})` : 'still open';
+  const end = sock.closed ? `closed (${sock.closed.code}${sock.closed.reason ? ` ${sock.closed.reason}` : ''})` : sock.handshaken ? 'still open' : 'WebSocket handshake not completed';
   return `${frames.length ? frames.join(' | ') : 'no frames'}; socket ${end}${sock.error ? `; error: ${sock.error}` : ''}`;
 }
+
+/** A frame of `type` relayed from `src` (and, when given, carrying `nonce` somewhere in its text). */
+export const relayed = (type: string, src: string, nonce?: string) => (r: Received): boolean => {
+  if (typeOf(r) !== type || (r.value as { src?: unknown }).src !== src) return false;
+  return nonce === undefined || r.text.includes(nonce);
+};
+/** An EXPIRE naming `dst` as the unreachable id. */
+export const expireFor = (dst: string) => (r: Received): boolean => typeOf(r) === 'EXPIRE' && (r.value as { src?: unknown }).src === dst;
 
 export function makeEnv(endpoint: BrokerEndpoint, timeouts: BrokerTimeouts, tracked: BrokerSocket[]): BrokerEnv {
   const env: BrokerEnv = {
@@ -70,10 +97,11 @@ export function makeEnv(endpoint: BrokerEndpoint, timeouts: BrokerTimeouts, trac
     },
     register: async (id = env.newId(), token = env.newToken()) => {
       const sock = env.socket({ key: endpoint.key, id, token });
-      const first = await sock.takeNext(timeouts.stepMs);
-      if (!first || !isType('OPEN')(first)) {
-        throw new SetupError(`could not register helper peer ${id}: ${seen(sock)}`);
-      }
+      // OPEN must come first [SIG-04], but that is broker.open.accepts-valid-id's verdict: here a
+      // helper peer only needs its registration, so frames before OPEN are tolerated.
+      const open = await sock.take((r) => typeOf(r) === 'OPEN' || typeOf(r) === 'ID-TAKEN' || typeOf(r) === 'ERROR', timeouts.registerMs);
+      if (!open || typeOf(open) !== 'OPEN') throw new SetupError(`could not register helper peer ${id}: ${seen(sock)}`);
+      sock.takeBefore(open);
       return { id, token, sock };
     },
   };
