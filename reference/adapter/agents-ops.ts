@@ -5,7 +5,8 @@
 import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import { signAssertion, verifyAssertion } from '../agents/assertion.ts';
 import { verifyCredit } from '../agents/credit.ts';
-import { bindAgentCaps, capsFrame, receiveCaps, shouldDistribute } from '../agents/distribution.ts';
+import { bindAgentCaps, capsFrame, mergeOverrides, receiveCaps, shouldDistribute, widened } from '../agents/distribution.ts';
+import { lanesJson, MediaGate, type MediaGateEvent } from '../agents/media-gate.ts';
 import { defaultGrant, effectiveGrant, intersectGrant, sanitizeGrant, type Grant } from '../agents/grant.ts';
 import { accepts, grantOf, lanes, recipients, sendRule, type GrantView, type RosterEntry, type TransferKind } from '../agents/policy.ts';
 import { AgentPresenter, type PresenterEvent } from '../agents/presenter.ts';
@@ -27,14 +28,34 @@ function overrides(v: JsonValue | undefined): Map<string, Grant> {
   return new Map(Object.entries(o).map(([id, g]) => [id, grantArg(g, `grants.${id}`)]));
 }
 
-function view(i: JsonObject): GrantView {
-  const roster = i.roster;
-  if (!Array.isArray(roster)) throw new InputError('roster must be an array');
-  const entries: RosterEntry[] = roster.map((m, n) => {
-    const e = obj(m, `roster[${n}]`);
+function rosterOf(v: JsonValue | undefined, what = 'roster'): RosterEntry[] {
+  if (!Array.isArray(v)) throw new InputError(`${what} must be an array`);
+  return v.map((m, n) => {
+    const e = obj(m, `${what}[${n}]`);
     return { id: str(e, 'id'), ...(e.meta !== undefined ? { meta: e.meta } : {}) };
   });
-  return { self: str(i, 'self'), roster: entries, overrides: overrides(i.grants), now: int(i, 'now') };
+}
+
+function view(i: JsonObject): GrantView {
+  return { self: str(i, 'self'), roster: rosterOf(i.roster), overrides: overrides(i.grants), now: int(i, 'now') };
+}
+
+function mediaEvent(v: JsonValue | undefined, n: number): MediaGateEvent {
+  const e = obj(v, `steps[${n}].event`);
+  const type = str(e, 'type');
+  switch (type) {
+    case 'connect':
+    case 'disconnect':
+      return { type, peer: str(e, 'peer') };
+    case 'overrides':
+      return { type, grants: new Map([...overrides(e.grants)].map(([id, g]) => [id, sanitizeGrant(g)])) };
+    case 'roster':
+      return { type, roster: rosterOf(e.roster, `steps[${n}].event.roster`) };
+    case 'tick':
+      return { type, now: int(e, 'now') };
+    default:
+      throw new InputError(`steps[${n}].event.type ${JSON.stringify(type)} is not a media gate event`);
+  }
 }
 
 const transferOf = (i: JsonObject): TransferKind | undefined => {
@@ -150,6 +171,26 @@ export const AGENTS_OPS: Record<string, OpHandler> = {
     if (trigger !== 'change' && trigger !== 'roster') throw new InputError('trigger must be change or roster');
     const map = new Map([...overrides(i.grants)].map(([id, g]) => [id, sanitizeGrant(g)]));
     return { ok: true, output: { send: shouldDistribute(i.coordinator === true, trigger, map) ? capsFrame(map) : null } };
+  },
+
+  'caps.merge': (i) => {
+    const sane = (v: JsonValue | undefined) => new Map([...overrides(v)].map(([id, g]) => [id, sanitizeGrant(g)]));
+    const next = mergeOverrides(sane(i.own), sane(i.received));
+    const v = view(i);
+    return { ok: true, output: { grants: Object.fromEntries(next) as JsonObject, widened: widened(v, sane(i.previous), next) } };
+  },
+
+  'caps.media.scenario': (i) => {
+    const steps = i.steps;
+    if (!Array.isArray(steps)) throw new InputError('steps must be an array');
+    const events = steps.map((s, n) => mediaEvent(obj(s, `steps[${n}]`).event, n)); // the whole script first
+    const ph = i.placeholders === undefined || i.placeholders === null ? undefined : obj(i.placeholders, 'placeholders');
+    const gate = new MediaGate(str(i, 'self'), rosterOf(i.roster), int(i, 'now'), ph ? { audio: ph.audio === true, video: ph.video === true } : undefined);
+    const outputs: JsonObject[] = [];
+    events.forEach((e, n) => {
+      for (const o of gate.step(e)) outputs.push({ step: n + 1, ...lanesJson(o) });
+    });
+    return { ok: true, output: { outputs } };
   },
 
   'caps.bind': (i) => {

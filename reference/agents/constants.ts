@@ -13,7 +13,7 @@ export const MAX_ASSERTION_CHARS = 2048;
 
 /** Longest credit credential a verifier looks at, characters [CRED-02], [PRES-102]. */
 export const MAX_CREDIT_CHARS = 8192;
-/** Clock leeway of credit verification, seconds [CRED-05] (`leewaySec` default). */
+/** Clock leeway of credit verification, seconds [CRED-02], [CRED-03] (`leewaySec` default). */
 export const CREDIT_LEEWAY_S = 60;
 /** A coordinator reaps a credit-gated agent this long after its credential's exp [PRES-108] (`CREDIT_REAP_LEEWAY_SEC`). */
 export const CREDIT_REAP_S = 90;

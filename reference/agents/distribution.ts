@@ -4,7 +4,7 @@
 // presenting the certificate the agent's assertion named.
 import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts';
 import { canonicalFingerprint, readableFingerprint } from '../certbinding/fingerprint.ts';
-import { sanitizeGrant, type Grant } from './grant.ts';
+import { intersectGrant, sanitizeGrant, type Grant } from './grant.ts';
 import { grantOf, isAgent, type GrantView } from './policy.ts';
 
 /** What a receiver knows when a `caps` frame arrives [CAPS-03]. */
@@ -69,4 +69,31 @@ export function bindAgentCaps(view: GrantView, byFp: ReadonlyMap<string, Grant>,
     if (!sameCapabilities(grantOf(view, m.id), caps)) out.push({ id: m.id, grant: caps });
   }
   return out;
+}
+
+/**
+ * [CAPS-07] The overrides a peer that is not the coordinator uses: for a media id in both its own
+ * map and the received one, the intersection of its own (as the request) and the received; else
+ * whichever has it. Received ids first, in their order, then ids only its own user set.
+ */
+export function mergeOverrides(own: ReadonlyMap<string, Grant>, received: ReadonlyMap<string, Grant>): Map<string, Grant> {
+  const out = new Map<string, Grant>();
+  for (const [id, g] of received) {
+    const mine = own.get(id);
+    out.set(id, mine ? intersectGrant(mine, g) : g);
+  }
+  for (const [id, g] of own) if (!out.has(id)) out.set(id, g);
+  return out;
+}
+
+/** [CAPS-08] Media ids whose grant in force gains a capability when `next` replaces `previous`. */
+export function widened(view: GrantView, previous: ReadonlyMap<string, Grant>, next: ReadonlyMap<string, Grant>): string[] {
+  const before: GrantView = { ...view, overrides: previous };
+  const after: GrantView = { ...view, overrides: next };
+  const ids = [...next.keys()];
+  return ids.filter((id) => {
+    const a = grantOf(after, id);
+    const b = grantOf(before, id);
+    return a.perceive.some((c) => !b.perceive.includes(c)) || a.act.some((c) => !b.act.includes(c));
+  });
 }

@@ -24,7 +24,12 @@ const HUMANS = [{ id: ME }, { id: BEA }, { id: ZED }];
 
 const g = (perceive: string[], act: string[] = [], extra: JsonObject = {}): JsonObject => ({ perceive, act, ...extra });
 type ViewOpts = { roster?: JsonObject[]; grants?: JsonObject; now?: number; self?: string };
-const view = (o: ViewOpts = {}): JsonObject => ({ self: o.self ?? ME, roster: (o.roster ?? ROSTER) as never, ...(o.grants ? { grants: o.grants as never } : {}), now: o.now ?? NOW });
+const view = (o: ViewOpts = {}): JsonObject => {
+  const v: JsonObject = { self: o.self ?? ME, roster: (o.roster ?? ROSTER) as never };
+  if (o.grants) v.grants = o.grants as never;
+  v.now = o.now ?? NOW;
+  return v;
+};
 
 const op = (opName: string) => (name: string, description: string, input: JsonObject, covers: string[], flags: string[] = [], error?: string): Case => ({
   name, description, op: opName, input, covers, flags, ...(error ? { error } : {}),
@@ -40,6 +45,9 @@ const lanes = op('caps.lanes');
 const receive = op('caps.receive');
 const distribute = op('caps.distribute');
 const bind = op('caps.bind');
+const merge = op('caps.merge');
+const media = op('caps.media.scenario');
+const mstep = (event: JsonObject): JsonObject => ({ event });
 
 const rcv = (o: JsonObject) => ({ host: 'host-media', cryptographicHost: true, coordinator: false, from: 'host-media', msg: { k: 'caps', grants: { [ADA]: g(['read-chat', 'see-screen'], ['send-chat']) } }, ...o });
 
@@ -66,6 +74,8 @@ export const agentsCapsVectors: FileSpec = {
     'caps-trust': { bugType: 'AUTH_BYPASS', description: 'A caps frame applies only from the verified host, in a cryptographic-host room, at a non-coordinator.' },
     'distribution': { bugType: 'MISSING_STEP', description: 'Only the coordinator sends caps: after every change, and on roster changes while it holds overrides.' },
     'self-declared': { bugType: 'EDGE_CASE', description: 'The agent role and disclosures are what the member declares in meta.' },
+    'hardening': { bugType: 'AUTH_BYPASS', description: 'A SHOULD that keeps a coordinator from widening grants behind a peer\'s back.' },
+    'regate': { bugType: 'MISSING_STEP', description: 'Lanes are set before the first track and re-applied on every change of grants, roster or time.' },
   },
   groups: [
     {
@@ -281,6 +291,35 @@ export const agentsCapsVectors: FileSpec = {
         distribute('roster-empty', 'A roster change with no override sends nothing', { coordinator: true, trigger: 'roster', grants: {} }, ['CAPS-02'], ['distribution']),
         distribute('not-coordinator', 'A peer that is not the coordinator never sends caps', { coordinator: false, trigger: 'change', grants: { [ADA]: READ_ONLY } }, ['CAPS-02'], ['distribution']),
         distribute('sanitized', 'Overrides are stored sanitized, so they go out sanitized', { coordinator: true, trigger: 'change', grants: { [ADA]: g(['read-chat', 'read-chat', 'fly'], [], { backend: 'b'.repeat(81) }) } }, ['CAPS-02', 'CAPS-01'], ['distribution', 'unknown-capability']),
+      ],
+    },
+    {
+      name: 'merge',
+      description: 'caps.merge: a peer keeps its own overrides and learns which received grants widened [CAPS-07], [CAPS-08]',
+      cases: [
+        merge('no-own', 'Without own overrides the received map is used as is', { ...view(), received: { [ADA]: g(['read-chat', 'see-screen'], ['send-chat']) } }, ['CAPS-07', 'CAPS-08'], ['hardening']),
+        merge('own-restricts', 'The local user took see-screen from Ada; the coordinator grants it back: the intersection keeps it off', { ...view(), own: { [ADA]: g(['read-chat'], []) }, received: { [ADA]: g(['read-chat', 'see-screen'], ['send-chat']) } }, ['CAPS-07'], ['hardening']),
+        merge('own-only', 'An id only the local user set keeps its override', { ...view(), own: { [BEA]: g(['read-chat']) }, received: { [ADA]: READ_ONLY } }, ['CAPS-07'], ['hardening']),
+        merge('received-empty', 'An empty received map leaves the local overrides', { ...view(), own: { [ADA]: READ_ONLY }, received: {} }, ['CAPS-07'], ['hardening']),
+        merge('widened-from-default', 'Ada (default read-only) is granted hear-audio: reported as widened', { ...view(), received: { [ADA]: g(['read-chat', 'read-roster', 'receive-directed', 'hear-audio']) } }, ['CAPS-08'], ['hardening']),
+        merge('narrowed-not-reported', 'A received grant that only takes away is not reported', { ...view(), received: { [BEA]: g(['read-chat'], ['send-chat']) } }, ['CAPS-08'], ['hardening']),
+        merge('widened-from-previous', 'Compared with the previous override: adding send-chat is reported', { ...view(), previous: { [ADA]: READ_ONLY }, received: { [ADA]: g(['read-chat'], ['send-chat']) } }, ['CAPS-08'], ['hardening']),
+        merge('sanitized', 'Both maps are taken sanitized', { ...view(), own: { [ADA]: g(['read-chat', 'fly']) }, received: { [ADA]: g(['fly', 'read-chat', 'read-chat']) } }, ['CAPS-07', 'GRANT-05'], ['hardening']),
+      ],
+    },
+    {
+      name: 'media',
+      description: 'caps.media.scenario: lanes set when a connection appears and re-applied on every change [CAPS-13], [CAPS-14]',
+      cases: [
+        media('connect-sets-lanes', 'Each new connection gets its lanes before any track: the human all real, the agent placeholders', { ...view(), steps: [mstep({ type: 'connect', peer: BEA }), mstep({ type: 'connect', peer: ADA })] }, ['CAPS-14', 'CAPS-13'], ['regate', 'read-only-agent']),
+        media('grant-opens-screen', 'Granting Ada see-screen swaps the real screen in on her connection only', { ...view(), steps: [mstep({ type: 'connect', peer: BEA }), mstep({ type: 'connect', peer: ADA }), mstep({ type: 'overrides', grants: { [ADA]: g(['read-chat', 'see-screen']) } })] }, ['CAPS-14'], ['regate']),
+        media('clear-closes-again', 'Clearing the override puts the placeholders back', { ...view(), steps: [mstep({ type: 'connect', peer: ADA }), mstep({ type: 'overrides', grants: { [ADA]: g(['hear-audio', 'see-screen']) } }), mstep({ type: 'overrides', grants: {} })] }, ['CAPS-14'], ['regate']),
+        media('unchanged-silent', 'An override that changes no lane reports nothing', { ...view(), steps: [mstep({ type: 'connect', peer: ADA }), mstep({ type: 'overrides', grants: { [ADA]: g(['read-chat', 'read-files']) } })] }, ['CAPS-14'], ['regate']),
+        media('restrict-human', 'Taking hear-audio from a human puts the silent placeholder on its audio lane', { ...view(), steps: [mstep({ type: 'connect', peer: BEA }), mstep({ type: 'overrides', grants: { [BEA]: g(['see-screen', 'read-chat']) } })] }, ['CAPS-14', 'CAPS-13'], ['regate']),
+        media('expiry-closes', 'An override that expires at the tick\'s second closes the lanes again', { ...view({ now: NOW - 10 }), steps: [mstep({ type: 'overrides', grants: { [ADA]: g(['hear-audio'], [], { expiresAt: NOW }) } }), mstep({ type: 'connect', peer: ADA }), mstep({ type: 'tick', now: NOW - 1 }), mstep({ type: 'tick', now: NOW })] }, ['CAPS-14', 'GRANT-07'], ['regate', 'expiry-boundary']),
+        media('roster-declares-agent', 'A member that declares role agent in a new roster loses its audio and screen', { ...view({ roster: HUMANS }), steps: [mstep({ type: 'connect', peer: ZED }), mstep({ type: 'roster', roster: [{ id: ME }, { id: BEA }, { id: ZED, meta: AGENT_META }] })] }, ['CAPS-14', 'GRANT-03'], ['regate', 'self-declared']),
+        media('reconnect-reapplies', 'A peer that reconnects gets its lanes set again', { ...view(), steps: [mstep({ type: 'connect', peer: ADA }), mstep({ type: 'disconnect', peer: ADA }), mstep({ type: 'connect', peer: ADA })] }, ['CAPS-14'], ['regate']),
+        media('no-placeholder', 'Without placeholder tracks the withheld lanes carry nothing', { ...view(), placeholders: { audio: false, video: false }, steps: [mstep({ type: 'connect', peer: ADA })] }, ['CAPS-13'], ['lanes']),
       ],
     },
     {

@@ -225,6 +225,48 @@ export const AGENTS_OP_SCHEMAS: OpSchema[] = [
     errors: [],
   },
   {
+    op: 'caps.merge', profile: 'agents', chapter: CH,
+    summary: 'The overrides a non-coordinator uses after a caps frame, its own kept (CAPS-07), and which grants widened (CAPS-08).',
+    input: input({
+      ...View,
+      own: Type.Optional(Overrides),
+      received: Overrides,
+      previous: Type.Optional(Overrides),
+    }),
+    output: output({
+      grants: Type.Record(Type.String(), GrantOut('Sanitized.'), { description: 'The overrides in use: received ids first, then ids only in `own`.' }),
+      widened: Type.Array(Type.String(), { description: 'Media ids whose grant in force gains a capability, in the order of `grants`.' }),
+    }),
+    errors: [],
+  },
+  {
+    op: 'caps.media.scenario', profile: 'agents', chapter: CH,
+    summary: 'The sender\'s media gate through a script: lanes set on connect and re-applied on every change (CAPS-13, CAPS-14).',
+    input: input({
+      ...View,
+      placeholders: Type.Optional(Type.Object({ audio: Type.Boolean(), video: Type.Boolean() })),
+      steps: Type.Array(
+        Type.Object({
+          event: Type.Object({ type: oneOf(['connect', 'disconnect', 'overrides', 'roster', 'tick'], 'connect {peer}, disconnect {peer}, overrides {grants} (the whole map), roster {roster}, tick {now} (epoch seconds).') }),
+        }),
+      ),
+    }),
+    output: output({
+      outputs: Type.Array(
+        Type.Object(
+          {
+            step: Type.Integer({ minimum: 1 }),
+            type: Type.Literal('lanes'),
+            peer: Type.String(),
+            lanes: Type.Object({ audio: LaneSend, camera: LaneSend, share: LaneSend, shareAudio: LaneSend }, { additionalProperties: false }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    }),
+    errors: [],
+  },
+  {
     op: 'caps.bind', profile: 'agents', chapter: CH,
     summary: 'The overrides a coordinator sets from recorded manifest caps, matched by certificate (CAPS-05).',
     input: input({
