@@ -31,6 +31,9 @@ export class BinarySender {
 
   /** The data-channel messages for one message value, in order; the counter moves only when it chunks. */
   send(value: unknown): Result<Uint8Array[]> {
+    if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, PEER_DATA)) {
+      return fail('wire.reserved-member', `an application message may not have a member ${PEER_DATA}`); // [WIRE-34]
+    }
     const bytes = encode(value);
     if (!bytes.ok) return bytes;
     const frames = chunkMessage(bytes.value, this.nextChunkId);

@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import { MAX_DEPTH } from './constants.ts';
 import { isUnassignedTag, TAG } from './tags.ts';
-import { objectFromEntries, WireMap, type WireValue } from './value.ts';
+import { WireMap, type WireObject, type WireValue } from './value.ts';
 
 class Fault extends Error {
   constructor(
@@ -113,17 +113,13 @@ class Reader {
 
   str(n: number): string {
     const at = this.take(n, `a ${n}-byte string`);
-    const b = this.bytes;
-    let ascii = true;
-    for (let i = at; i < at + n; i++) {
-      if (b[i]! > 0x7f) {
-        ascii = false;
-        break;
-      }
+    if (n <= SHORT_STRING) {
+      const s = shortUtf8(this.bytes, at, at + n);
+      if (s === null) throw new Fault('wire.bad-utf8', `the ${n}-byte string at byte ${at} is not valid UTF-8`); // [WIRE-23]
+      return s;
     }
-    if (ascii && n <= 64) return String.fromCharCode(...b.subarray(at, at + n));
     try {
-      return strictUtf8.decode(b.subarray(at, at + n)); // [WIRE-22]
+      return strictUtf8.decode(this.bytes.subarray(at, at + n)); // [WIRE-22]
     } catch {
       throw new Fault('wire.bad-utf8', `the ${n}-byte string at byte ${at} is not valid UTF-8`); // [WIRE-23]
     }
@@ -144,18 +140,69 @@ class Reader {
 
   map(n: number, depth: number): WireValue {
     this.count(n, 2, 'a map');
-    const entries: [WireValue, WireValue][] = new Array(n);
-    let plain = true;
-    const seen = new Set<string>();
+    const start = this.pos;
+    // Almost every map has distinct string keys: build the object directly, and start over in
+    // entry form only when a key is not a string or comes twice [WIRE-31].
+    const out: WireObject = {};
     for (let i = 0; i < n; i++) {
       const key = this.value(depth + 1);
-      entries[i] = [key, this.value(depth + 1)];
-      if (typeof key !== 'string' || seen.has(key)) plain = false;
-      else seen.add(key);
+      const v = this.value(depth + 1);
+      if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(out, key)) {
+        this.pos = start;
+        return this.entries(n, depth);
+      }
+      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key] = v;
     }
-    // Distinct string keys make an object of own members; anything else keeps its entries [WIRE-31].
-    return plain ? objectFromEntries(entries as [string, WireValue][]) : new WireMap(entries);
+    return out;
   }
+
+  private entries(n: number, depth: number): WireMap {
+    const entries: [WireValue, WireValue][] = new Array(n);
+    for (let i = 0; i < n; i++) entries[i] = [this.value(depth + 1), this.value(depth + 1)];
+    return new WireMap(entries);
+  }
+}
+
+/** Strings up to this many bytes are decoded by hand; longer ones by TextDecoder. */
+const SHORT_STRING = 128;
+
+/** Strict UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), or null [WIRE-22], [WIRE-23]. */
+function shortUtf8(b: Uint8Array, from: number, to: number): string | null {
+  const units: number[] = [];
+  let i = from;
+  while (i < to) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      units.push(c);
+      i++;
+      continue;
+    }
+    let need: number;
+    let cp: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) [need, cp] = [1, c & 0x1f];
+    else if (c >= 0xe0 && c <= 0xef) {
+      [need, cp] = [2, c & 0x0f];
+      if (c === 0xe0) lo = 0xa0; // no overlongs
+      if (c === 0xed) hi = 0x9f; // no surrogates
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      [need, cp] = [3, c & 0x07];
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f; // nothing above U+10FFFF
+    } else return null;
+    if (i + need >= to) return null; // cut short by the end of the string
+    for (let k = 1; k <= need; k++) {
+      const d = b[i + k]!;
+      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return null;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    i += need + 1;
+    if (cp < 0x10000) units.push(cp);
+    else units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+  }
+  return String.fromCharCode(...units);
 }
 
 /** An int64/uint64 as a number when that is exact, else as a bigint [WIRE-20]. */

@@ -22,21 +22,34 @@ const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 const utf8Encoder = new TextEncoder();
 
-/** A growable output buffer; every multi-byte field is big-endian [WIRE-09]. */
+/**
+ * The output: small fields go into a scratch block, large byte strings are kept by reference and
+ * copied once, into the final buffer. Every multi-byte field is big-endian [WIRE-09].
+ */
 class Writer {
-  buf = new Uint8Array(256);
+  private parts: Uint8Array[] = [];
+  private total = 0;
+  buf = new Uint8Array(512);
   view = new DataView(this.buf.buffer);
+  /** Next free byte of `buf`; bytes from `mark` on are not yet in `parts`. */
   len = 0;
+  private mark = 0;
 
-  /** Makes room for n more bytes. */
+  /** Makes room for n more bytes in the scratch block. */
   room(n: number): void {
     if (this.len + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.len + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.len));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.flush();
+    this.buf = new Uint8Array(Math.max(4096, n));
+    this.view = new DataView(this.buf.buffer);
+    this.len = 0;
+    this.mark = 0;
+  }
+  private flush(): void {
+    if (this.len > this.mark) {
+      this.parts.push(this.buf.subarray(this.mark, this.len));
+      this.total += this.len - this.mark;
+      this.mark = this.len;
+    }
   }
   u8(b: number): void {
     this.room(1);
@@ -73,9 +86,15 @@ class Writer {
     this.len += 9;
   }
   bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
+    if (b.length <= 256) {
+      this.room(b.length);
+      this.buf.set(b, this.len);
+      this.len += b.length;
+      return;
+    }
+    this.flush(); // a large string of bytes is kept as it is and copied once, at the end
+    this.parts.push(b);
+    this.total += b.length;
   }
   /** A size header of a family with a fix form (0-15), a 16-bit form and a 32-bit form. */
   sized(fix: number, tag16: number, tag32: number, n: number): void {
@@ -85,7 +104,14 @@ class Writer {
     else throw new Unencodable('wire.unencodable', `a length of ${n} does not fit 32 bits`);
   }
   result(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    this.flush();
+    const out = new Uint8Array(this.total);
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
   }
 }
 
@@ -135,7 +161,8 @@ function writeString(w: Writer, s: string): void {
 function asBytes(v: object): Uint8Array | null {
   if (v instanceof Uint8Array) return v;
   if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  // Typed arrays, by their memory bytes; a DataView is not bytes to upstream (it throws).
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   return null;
 }
 
@@ -173,7 +200,7 @@ function writeValue(w: Writer, v: unknown, depth: number): void {
         return;
       }
       if (v instanceof Date) return writeString(w, v.toString()); // as upstream
-      if (v instanceof Map || v instanceof Set) throw new Unencodable('wire.unencodable', `a ${v.constructor.name} is not a BinaryPack value`);
+      if (v instanceof Map || v instanceof Set || v instanceof DataView) throw new Unencodable('wire.unencodable', `a ${v.constructor.name} is not a BinaryPack value`);
       // Own enumerable string keys in ECMAScript order: array indices ascending, then insertion order [WIRE-17].
       const keys = Object.keys(v);
       w.sized(TAG.FIXMAP, TAG.MAP16, TAG.MAP32, keys.length);

@@ -38,10 +38,11 @@ export function toTagged(v: WireValue): JsonValue {
   if (typeof v === 'bigint') return v >= -SAFE && v <= SAFE ? Number(v) : { $int: v.toString() };
   if (v instanceof Uint8Array) return { $bytes: toHex(v) };
   if (Array.isArray(v)) return v.map(toTagged);
-  if (v instanceof WireMap) return { $map: v.entries.map(([k, x]) => [toTagged(k), toTagged(x)]) };
-  const entries = Object.entries(v);
-  if (entries.length === 1 && entries[0]![0].startsWith('$')) return { $map: [[entries[0]![0], toTagged(entries[0]![1])]] };
-  return objectFromEntries(entries.map(([k, x]) => [k, toTagged(x) as WireValue])) as { [k: string]: JsonValue };
+  const entries = v instanceof WireMap ? v.entries : Object.entries(v);
+  const keys = entries.map((e) => e[0]);
+  const plain = keys.every((k) => typeof k === 'string') && new Set(keys).size === keys.length && !(keys.length === 1 && (keys[0] as string).startsWith('$'));
+  if (!plain) return { $map: entries.map(([k, x]) => [toTagged(k), toTagged(x)]) };
+  return objectFromEntries(entries.map(([k, x]) => [k as string, toTagged(x) as WireValue])) as { [k: string]: JsonValue };
 }
 
 class FormError extends Error {}

@@ -108,6 +108,7 @@ export const WIRE_CHECKS: Check[] = [
     description: 'wire.chunk sends messages up to 16300 bytes whole and longer ones as the chunk frames PeerJS writes, for generated lengths around the thresholds',
     probe: { op: 'wire.chunk', input: { hex: '00', chunkId: 1 } },
     runsFactor: 0.2,
+    examples: [16299, 16300, 16301, 32600, 32601].map((length) => ({ length, id: 1, seed: 0 })),
     arbitrary: () =>
       fc.record({
         length: fc.oneof(fc.integer({ min: 1, max: 40_000 }), fc.constantFrom(16299, 16300, 16301, 32600, 32601, 48901)),
