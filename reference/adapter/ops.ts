@@ -22,7 +22,7 @@ export async function runOp(op: string, input: JsonValue | undefined): Promise<O
   // The op's published input schema is the shape check, before any protocol step [ADP-08]; the
   // handlers' own readers stay as the second line for what a schema cannot say.
   const shape = validateOpInput(op, input ?? {});
-  if (shape && !shape.ok) return { ok: false, error: { code: 'input.invalid', message: shape.errors.slice(0, 3).join('; ') } };
+  if (shape && !shape.ok) return { ok: false, error: { code: 'input.invalid', message: `input does not match the ${op} contract: ${shape.errors.slice(0, 3).join('; ')}` } };
   try {
     return await handler(obj(input ?? {}));
   } catch (e) {
