@@ -118,7 +118,8 @@ export async function runBrokerChecks(opts: BrokerRunOptions): Promise<CheckResu
       continue;
     }
     const r = await runOne(check, opts);
-    const down = await brokerDown(opts.endpoint, opts.timeouts);
+    // An exclusive check that passed ended by registering a peer: the broker was serving.
+    const down = r.raw.status === 'pass' && check.exclusive ? null : await brokerDown(opts.endpoint, opts.timeouts);
     if (down) {
       stoppedBy = check.id;
       const requirement = check.deathBreaks ?? check.covers[0]!;
