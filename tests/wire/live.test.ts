@@ -16,6 +16,7 @@ import { WireReceiver } from '../../reference/wire/receiver.ts';
 import { toTagged } from '../../reference/wire/tagged-json.ts';
 import { startMiniBroker, type MiniBroker } from '../broker/fixtures/mini-broker.ts';
 import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
+import { fixtureCertificate, loopbackTransport } from '../e2e/support/peers.ts';
 import { within } from '../e2e/support/time.ts';
 import { CAPTURED_APP_CHUNKS, CAPTURED_HEX } from '../../vectors/gen/wire-captured.ts';
 import { capturedValue } from '../../vectors/gen/wire-captured-values.ts';
@@ -54,12 +55,44 @@ test.before(async (ctx) => {
   ctx.mini = await startMiniBroker({ observe: (e) => e.kind === 'frame' && ctx.frames.push({ id: e.id, frame: e.frame as Ctx['frames'][0]['frame'] }) });
 });
 
+test.after.each(async (ctx) => {
+  for (const p of ctx.peers.splice(0)) p.destroy();
+  await new Promise((r) => setTimeout(r, 50));
+});
+
 test.after(async (ctx) => {
-  for (const p of ctx.peers) p.destroy();
   await new Promise((r) => setTimeout(r, 100));
   await ctx.stock.close();
   await ctx.mini.close();
   shutdownWebRtc();
+});
+
+test('[WIRE-01] [WIRE-06] the reference presence transport offers a reliable binary connection and sends binary BinaryPack frames', async (ctx) => {
+  ctx.frames.length = 0;
+  const coordinator = loopbackTransport(ctx.mini.url, fixtureCertificate('alice'));
+  const participant = loopbackTransport(ctx.mini.url, fixtureCertificate('bob'));
+  try {
+    const claimed = await within(10_000, 'claim', coordinator.claim('wire-presence'));
+    assert.type(claimed, 'object');
+    const authority = (claimed as { transport: { onMessage(h: (conn: string, msg: unknown) => void): void } }).transport;
+    const received: unknown[] = [];
+    authority.onMessage((_conn, msg) => received.push(msg));
+    const client = participant.connect('wire-presence');
+    const open = new Promise<void>((r) => client.onOpen(() => r()));
+    client.dial();
+    await within(15_000, 'presence connection opens', open);
+    client.send({ t: 'voice', on: true, cam: false, name: 'Ada', voiceId: 'v1' });
+    await within(5_000, 'voice arrives', (async () => {
+      while (!received.length) await new Promise((r) => setTimeout(r, 20));
+    })());
+    const offer = ctx.frames.find((f) => f.frame.type === 'OFFER' && f.frame.dst === 'kbz-v1-wire-presence');
+    assert.ok(offer, 'the participant offered a data connection');
+    assert.equal(dataOfferProblems(offer!.frame.payload), []);
+    assert.equal(received[0], { t: 'voice', on: true, cam: false, name: 'Ada', voiceId: 'v1' });
+  } finally {
+    participant.closeAll();
+    coordinator.closeAll();
+  }
 });
 
 test('[WIRE-09] [WIRE-10] [WIRE-17] [WIRE-36] [WIRE-06] real PeerJS clients send exactly the pinned bytes, and the reference reads them', async (ctx) => {
