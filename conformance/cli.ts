@@ -7,6 +7,7 @@ export const USAGE = `Usage: kibitz-conformance [options]
        kibitz-conformance render <report.json> [--reporter name[:path]]...
        kibitz-conformance broker --url ws://HOST:PORT/PATH [options]   (see --help there)
        kibitz-conformance peer [options]                               (see --help there)
+       kibitz-conformance interop [options]                            (see --help there)
 
   --impl reference | module:<path> | cmd:"<command>"   implementation under test (default: reference)
   --profile <name>      adapter | crypto | schemas | presence | wire | admission | agents | dataplane
@@ -84,6 +85,11 @@ export async function main(argv: string[]): Promise<number> {
     const { peerMain } = await import('./peer/cli.ts');
     return peerMain(argv.slice(1));
   }
+  if (argv[0] === 'interop') {
+    // Loaded on demand: the interop matrix needs WebRTC, the PeerJS broker and peer programs.
+    const { interopMain } = await import('./interop/cli.ts');
+    return interopMain(argv.slice(1));
+  }
   try {
     if (argv[0] === 'render') {
       const { renderMain } = await import('./cli/render.ts');
@@ -104,6 +110,10 @@ export async function main(argv: string[]): Promise<number> {
       const { suiteVersion, specVersion } = suiteInfo();
       console.log(`kibitz-conformance ${suiteVersion} (spec ${specVersion}, adapter protocol version 1)`);
       return 0;
+    }
+    if (args.list) {
+      const { listMain } = await import('./cli/list.ts');
+      return listMain(args);
     }
     const { runMain } = await import('./cli/run.ts');
     return await runMain(args);

@@ -26,8 +26,9 @@ async function sameAsModel(impl: Implementation, op: string, input: JsonObject, 
 
 // Fixed keys for signing properties (never used outside tests).
 const HOST = new TestKey('crypto properties host');
-const HOST_PRIV = HOST.privateJwk as unknown as JsonObject;
-const HOST_PUB = HOST.publicJwk as unknown as JsonObject;
+// Functions, not constants: deriving the public key costs noble's table set-up, kept off import.
+const hostPriv = (): JsonObject => HOST.privateJwk as unknown as JsonObject;
+const hostPub = (): JsonObject => HOST.publicJwk as unknown as JsonObject;
 const NOW = 1_700_000_000;
 const sign = (payload: JsonObject): string => HOST.signJson(JSON.stringify(payload));
 
@@ -118,15 +119,15 @@ export const CRYPTO_PROPERTIES: Check[] = [
     id: 'prop.token.sign-then-verify',
     covers: ['TOK-01', 'TOK-02', 'TOK-03'],
     description: 'A token the implementation signs verifies (ECDSA P-256 over the body text, r || s), over exactly the given JSON',
-    probe: { op: 'token.sign', input: { privateJwk: HOST_PRIV as never, payloadJson: '{}' } },
+    probe: () => ({ op: 'token.sign', input: { privateJwk: hostPriv() as never, payloadJson: '{}' } }),
     arbitrary: () => payloadObject(),
     runsFactor: 0.5,
     predicate: async (impl, payload) => {
       const payloadJson = JSON.stringify(payload);
-      const out = outputOf(await call(impl, 'token.sign', { privateJwk: HOST_PRIV as never, payloadJson }), 'TOK-01');
+      const out = outputOf(await call(impl, 'token.sign', { privateJwk: hostPriv() as never, payloadJson }), 'TOK-01');
       if (isFailure(out)) return out;
       if (typeof out.token !== 'string') return { requirement: 'TOK-01', message: 'output.token is not a string', actual: out.token };
-      const v = verifyToken(out.token, HOST_PUB);
+      const v = verifyToken(out.token, hostPub());
       if (!v.ok) return { requirement: v.step === 'signature-form' ? 'TOK-03' : 'TOK-02', message: `the token does not verify: ${v.message}`, actual: out.token };
       const want = b64u(utf8(payloadJson));
       return v.body === want ? null : { requirement: 'TOK-01', message: 'the body is not B64U(UTF-8(payloadJson))', expected: want, actual: v.body };
@@ -136,12 +137,12 @@ export const CRYPTO_PROPERTIES: Check[] = [
     id: 'prop.token.verify-reference-tokens',
     covers: ['TOK-04', 'TOK-06', 'TOK-08'],
     description: 'Tokens signed by the harness (random nonces, high-S or low-S) verify and yield the payload',
-    probe: { op: 'token.verify', input: { token: 'a.b', publicJwk: HOST_PUB as never } },
+    probe: () => ({ op: 'token.verify', input: { token: 'a.b', publicJwk: hostPub() as never } }),
     arbitrary: () => fc.tuple(payloadObject(), fc.boolean()),
     runsFactor: 0.5,
     predicate: async (impl, [payload, highS]) => {
       const token = withS(sign(payload), highS);
-      const out = outputOf(await call(impl, 'token.verify', { token, publicJwk: HOST_PUB as never }), 'TOK-06');
+      const out = outputOf(await call(impl, 'token.verify', { token, publicJwk: hostPub() as never }), 'TOK-06');
       if (isFailure(out)) return { ...out, actual: token };
       return jsonEqual(out.payload, payload) ? null : { requirement: 'TOK-06', message: 'payload differs', expected: payload, actual: out.payload };
     },
@@ -150,7 +151,7 @@ export const CRYPTO_PROPERTIES: Check[] = [
     id: 'prop.token.one-character-tamper',
     covers: ['TOK-06', 'TOK-09'],
     description: 'Changing any one character of a valid token (outside padding bits) makes it invalid',
-    probe: { op: 'token.verify', input: { token: 'a.b', publicJwk: HOST_PUB as never } },
+    probe: () => ({ op: 'token.verify', input: { token: 'a.b', publicJwk: hostPub() as never } }),
     arbitrary: () => fc.tuple(payloadObject(), fc.nat(), fc.nat()),
     runsFactor: 0.5,
     predicate: async (impl, [payload, pos, pick]) => {
@@ -162,7 +163,7 @@ export const CRYPTO_PROPERTIES: Check[] = [
       const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
       const others = alphabet.replace(token[i]!, '');
       const tampered = token.slice(0, i) + others[pick % others.length]! + token.slice(i + 1);
-      const r = await call(impl, 'token.verify', { token: tampered, publicJwk: HOST_PUB as never });
+      const r = await call(impl, 'token.verify', { token: tampered, publicJwk: hostPub() as never });
       if ('ok' in r && !r.ok && r.error.code.startsWith('token.')) return null;
       return { requirement: 'TOK-06', message: 'a tampered token was not rejected with a token.* error', actual: { token: tampered, response: r } };
     },
@@ -179,7 +180,7 @@ export const CRYPTO_PROPERTIES: Check[] = [
     predicate: async (impl, offset) => {
       const fp = 'aa:bb';
       const token = sign(commandPayload({ room: ROOM, fp, op: 'lock', iat: NOW + offset, jti: 'a'.repeat(24) }));
-      const r = await call(impl, 'hostcmd.verify', { token, hostPublicJwk: HOST_PUB as never, room: ROOM, remoteFp: fp, now: NOW });
+      const r = await call(impl, 'hostcmd.verify', { token, hostPublicJwk: hostPub() as never, room: ROOM, remoteFp: fp, now: NOW });
       const expected = offset > 60 ? 'hostcmd.future' : offset < -120 ? 'hostcmd.stale' : null;
       const got = 'ok' in r ? (r.ok ? null : r.error.code) : 'unsupported';
       return got === expected ? null : { requirement: 'HCMD-11', message: `iat = now ${offset >= 0 ? '+' : '-'} ${Math.abs(offset)} s`, expected: expected ?? 'accepted', actual: got ?? 'accepted' };
@@ -189,7 +190,7 @@ export const CRYPTO_PROPERTIES: Check[] = [
     id: 'prop.hostcmd.sign-then-verify',
     covers: ['HCMD-02', 'HCMD-03', 'HCMD-05', 'HCMD-06', 'HCMD-07'],
     description: 'Commands the implementation signs verify under the host key and carry k, room, canonical fp, op, target, iat and jti, in table order',
-    probe: { op: 'hostcmd.sign', input: { privateJwk: HOST_PRIV as never, room: ROOM, fp: 'aa', op: 'lock', now: NOW, jti: 'a'.repeat(24) } },
+    probe: () => ({ op: 'hostcmd.sign', input: { privateJwk: hostPriv() as never, room: ROOM, fp: 'aa', op: 'lock', now: NOW, jti: 'a'.repeat(24) } }),
     arbitrary: () => fc.record({
       op: fc.constantFrom(...HOST_OPS),
       target: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
@@ -201,11 +202,11 @@ export const CRYPTO_PROPERTIES: Check[] = [
     runsFactor: 0.5,
     predicate: async (impl, c) => {
       const takesTarget = TARGET_OPS.includes(c.op);
-      const input: JsonObject = { privateJwk: HOST_PRIV as never, room: c.room, fp: c.fp, op: c.op, now: c.iat, jti: c.jti, ...(takesTarget ? { target: c.target } : {}) };
+      const input: JsonObject = { privateJwk: hostPriv() as never, room: c.room, fp: c.fp, op: c.op, now: c.iat, jti: c.jti, ...(takesTarget ? { target: c.target } : {}) };
       const out = outputOf(await call(impl, 'hostcmd.sign', input), 'HCMD-03');
       if (isFailure(out)) return out;
       if (typeof out.token !== 'string') return { requirement: 'HCMD-03', message: 'output.token is not a string', actual: out.token };
-      const v = verifyToken(out.token, HOST_PUB);
+      const v = verifyToken(out.token, hostPub());
       if (!v.ok) return { requirement: 'HCMD-03', message: `the command does not verify under the host key: ${v.message}`, actual: out.token };
       const want = commandPayload({ room: c.room, fp: c.fp, op: c.op, target: takesTarget ? c.target : undefined, iat: c.iat, jti: c.jti });
       const got = v.payload;
@@ -228,10 +229,10 @@ export const CRYPTO_PROPERTIES: Check[] = [
     predicate: async (impl, [fp, other, upper, pad]) => {
       const token = sign(commandPayload({ room: ROOM, fp, op: 'reset', iat: NOW, jti: 'b'.repeat(24) }));
       const same = `${pad}${upper ? fp.toUpperCase() : fp}${pad}`;
-      const ok = await call(impl, 'hostcmd.verify', { token, hostPublicJwk: HOST_PUB as never, room: ROOM, remoteFp: same, now: NOW });
+      const ok = await call(impl, 'hostcmd.verify', { token, hostPublicJwk: hostPub() as never, room: ROOM, remoteFp: same, now: NOW });
       if (!('ok' in ok && ok.ok)) return { requirement: 'HCMD-10', message: 'rejected on its own certificate', actual: { remoteFp: same, response: ok } };
       if (other === fp) return null;
-      const bad = await call(impl, 'hostcmd.verify', { token, hostPublicJwk: HOST_PUB as never, room: ROOM, remoteFp: other, now: NOW });
+      const bad = await call(impl, 'hostcmd.verify', { token, hostPublicJwk: hostPub() as never, room: ROOM, remoteFp: other, now: NOW });
       return 'ok' in bad && !bad.ok && bad.error.code === 'hostcmd.not-cert-bound'
         ? null
         : { requirement: 'HCMD-10', message: 'accepted (or wrong code) on another certificate', expected: 'hostcmd.not-cert-bound', actual: bad };
@@ -250,7 +251,7 @@ export const CRYPTO_PROPERTIES: Check[] = [
         return sign(commandPayload({ room: ROOM, fp: 'cc', op: 'unlock', iat: NOW, jti }));
       };
       const commands = picks.map((p) => ({ token: tokenFor(p), remoteFp: 'cc', now: NOW }));
-      const out = outputOf(await call(impl, 'hostcmd.process', { hostPublicJwk: HOST_PUB as never, room: ROOM, commands }), 'HCMD-13');
+      const out = outputOf(await call(impl, 'hostcmd.process', { hostPublicJwk: hostPub() as never, room: ROOM, commands }), 'HCMD-13');
       if (isFailure(out)) return out;
       const seen = new Set<number>();
       const model = picks.map((p) => (p === null ? true : seen.has(p) ? false : (seen.add(p), true)));

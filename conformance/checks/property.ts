@@ -37,7 +37,7 @@ export interface PropertySpec<T> {
   covers: string[];
   description: string;
   /** One call that tells whether the implementation supports what the property needs. */
-  probe: { op: string; input: JsonObject };
+  probe: { op: string; input: JsonObject } | (() => { op: string; input: JsonObject });
   /** The generator, or a function that builds it on first run (cheaper start-up: prefer this). */
   arbitrary: fc.Arbitrary<T> | (() => fc.Arbitrary<T>);
   /** null when the case holds. */
@@ -57,9 +57,10 @@ export function propertyCheck<T>(spec: PropertySpec<T>): Check {
     covers: spec.covers,
     description: spec.description,
     async run(impl: Implementation, ctx: CheckContext): Promise<RawResult> {
-      const probe = await impl.run(spec.probe.op, spec.probe.input);
+      const p = typeof spec.probe === 'function' ? spec.probe() : spec.probe;
+      const probe = await impl.run(p.op, p.input);
       if (isErrored(probe)) return { status: 'errored', message: probe.message };
-      if (isUnsupported(probe)) return { status: 'unsupported', message: `op ${spec.probe.op} is unsupported` };
+      if (isUnsupported(probe)) return { status: 'unsupported', message: `op ${p.op} is unsupported` };
       let errored: string | null = null;
       const arbitrary = typeof spec.arbitrary === 'function' ? spec.arbitrary() : spec.arbitrary;
       const property = fc.asyncProperty(arbitrary, async (value) => {

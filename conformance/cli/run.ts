@@ -12,7 +12,7 @@ import { checkWritable, emitAll, parseTargets, ReporterError } from '../report/e
 import { runSelected } from '../runner.ts';
 import { loadRequirements } from '../spec-index.ts';
 import { ADAPTER_PROFILE, ALL_PROFILES, allChecks, deadSelectors, KNOWN_PROFILES, selectChecks } from '../suite.ts';
-import { loadVectorFiles } from '../checks/vectors.ts';
+import { loadVectorFiles, validateVectorFiles } from '../checks/vectors.ts';
 import { identifySuite } from '../suite-digest.ts';
 import { suiteInfo } from '../suite-info.ts';
 import { progress } from './progress.ts';
@@ -35,7 +35,7 @@ function seedOf(v: string | undefined): { seed: number; given: boolean } {
 }
 
 /** Profiles to run: --profile, or what the implementation declares (plus `adapter` over stdio). */
-function chooseProfiles(requested: string[] | undefined, declared: readonly string[] | null, transport: Implementation['transport']): string[] {
+function chooseProfiles(requested: string[] | undefined, declared: readonly string[], transport: Implementation['transport']): string[] {
   for (const p of requested ?? []) {
     if (!ALL_PROFILES.includes(p)) throw new UsageError(`unknown profile ${JSON.stringify(p)}; known: ${ALL_PROFILES.join(', ')} (the broker suite is "kibitz-conformance broker", peer mode "kibitz-conformance peer")`);
     if (p === ADAPTER_PROFILE && transport !== 'cmd') {
@@ -43,7 +43,6 @@ function chooseProfiles(requested: string[] | undefined, declared: readonly stri
     }
   }
   if (requested?.length) return ALL_PROFILES.filter((p) => requested.includes(p));
-  if (declared === null) return ALL_PROFILES.filter((p) => p !== ADAPTER_PROFILE || transport === 'cmd'); // --list without a start
   return ALL_PROFILES.filter((p) => (p === ADAPTER_PROFILE ? transport === 'cmd' : declared.includes(p)));
 }
 
@@ -58,7 +57,7 @@ export async function runMain(args: CliArgs): Promise<number> {
   let targets;
   try {
     targets = parseTargets(args.reporter ?? [], args.out);
-    if (!args.list) checkWritable(targets);
+    checkWritable(targets);
   } catch (e) {
     if (e instanceof ReporterError) throw new UsageError(e.message);
     throw e;
@@ -81,6 +80,10 @@ export async function runMain(args: CliArgs): Promise<number> {
       throw new UsageError(`--vectors ${args.vectors}: ${(e as Error).message}`);
     }
   }
+  vectorFiles ??= loadVectorFiles();
+  // Every file is read through the vector-file schema before anything starts.
+  const problem = await validateVectorFiles(vectorFiles);
+  if (problem) throw new UsageError(args.vectors ? `--vectors ${args.vectors}: ${problem}` : `the bundled vectors are damaged: ${problem}`);
   const violations: string[] = [];
   let impl;
   try {
@@ -98,14 +101,6 @@ export async function runMain(args: CliArgs): Promise<number> {
   const dead = deadExpectations(every, expectations);
   if (dead.length) throw new UsageError(`${args.expect}: ${dead.map((k) => JSON.stringify(k)).join(', ')} match${dead.length === 1 ? 'es' : ''} no check (a typo would keep a failure expected forever)`);
   const only = args.only ?? [];
-
-  if (args.list) {
-    const profiles = chooseProfiles(args.profile, null, impl.transport);
-    const dead = deadSelectors(every, profiles, only);
-    if (dead.length) throw new UsageError(`--only ${dead.join(', ')} selects no check of ${profiles.join(', ')}`);
-    for (const c of selectChecks(every, profiles, only)) process.stdout.write(`${c.id}\t${c.profile}\t${c.kind}\t${c.covers.join(',')}\t${c.description}\n`);
-    return 0;
-  }
 
   // ---- start: a failed start ends the run at once, with the adapter stopped --------------------
   const startedAt = new Date();

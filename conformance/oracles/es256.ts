@@ -3,7 +3,7 @@
 // Verification uses @noble/curves directly (high-S accepted, TOK-08); signing for generated inputs
 // takes node:crypto's native fast path, since the harness signs thousands of inputs per run and
 // no verdict depends on which valid signature it produced.
-import { createPrivateKey, sign as nodeSign, type KeyObject } from 'node:crypto';
+import { createECDH, createPrivateKey, sign as nodeSign, type KeyObject } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { b64u, fromB64u } from '../lib/base64url.ts';
@@ -20,17 +20,29 @@ export interface EcPrivateJwk extends EcPublicJwk {
   d: string;
 }
 
-/** A fixed test key pair derived from a label (never a real key). */
+/**
+ * A fixed test key pair derived from a label (never a real key). The public key comes from
+ * node:crypto on first use: a noble scalar multiplication at import would build noble's
+ * precomputed tables, which listing checks (`--list`) should not pay for.
+ */
 export class TestKey {
   readonly secret: Uint8Array;
-  readonly publicJwk: EcPublicJwk;
-  readonly privateJwk: EcPrivateJwk;
+  #public: EcPublicJwk | null = null;
   #key: KeyObject | null = null;
   constructor(label: string) {
     this.secret = sha256(utf8(`kibitz conformance / ${label}`));
-    const pub = p256.getPublicKey(this.secret, false);
-    this.publicJwk = { kty: 'EC', crv: 'P-256', x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
-    this.privateJwk = { ...this.publicJwk, d: b64u(this.secret) };
+  }
+  get publicJwk(): EcPublicJwk {
+    if (!this.#public) {
+      const ecdh = createECDH('prime256v1');
+      ecdh.setPrivateKey(Buffer.from(this.secret));
+      const pub = new Uint8Array(ecdh.getPublicKey()); // 65 bytes, uncompressed
+      this.#public = { kty: 'EC', crv: 'P-256', x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
+    }
+    return this.#public;
+  }
+  get privateJwk(): EcPrivateJwk {
+    return { ...this.publicJwk, d: b64u(this.secret) };
   }
   /** Signs JSON text exactly as given (TOK-01, TOK-02); randomised nonce, native speed. */
   signJson(json: string): string {

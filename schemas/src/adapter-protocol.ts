@@ -49,7 +49,11 @@ export const RunResponse = Type.Union([RunOk, RunError, RunUnsupported, RunError
 export const StopResponse = Type.Object({ ok: Type.Literal(true) }, { additionalProperties: false });
 /** The answer to a line that is not a request (ADP-11). */
 export const BadRequest = Type.Object(
-  { seq: Type.Optional(Seq), ok: Type.Literal(false), error: ErrorBody },
+  {
+    seq: Type.Optional(Type.Unknown({ description: 'The request\'s seq as it came (0, -1, "2"…), when the request had one.' })),
+    ok: Type.Literal(false),
+    error: ErrorBody,
+  },
   { additionalProperties: false },
 );
 

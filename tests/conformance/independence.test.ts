@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { specifiers } from './imports.ts';
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 const FORBIDDEN = ['reference/', 'vectors/gen/', 'tests/', 'scripts/', 'implementations/'];
@@ -18,19 +19,6 @@ function walk(dir: string): string[] {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
   });
-}
-
-/** Every module specifier in a source file: static imports and re-exports, dynamic imports. */
-export function specifiers(src: string): { spec: string; dynamic: boolean; raw: string }[] {
-  const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const out: { spec: string; dynamic: boolean; raw: string }[] = [];
-  for (const m of code.matchAll(/\b(?:import|export)\b[^'"`;()]*?\bfrom\s*(['"])([^'"]+)\1/g)) out.push({ spec: m[2]!, dynamic: false, raw: `${m[1]}${m[2]}${m[1]}` });
-  for (const m of code.matchAll(/\bimport\s*(['"])([^'"]+)\1/g)) out.push({ spec: m[2]!, dynamic: false, raw: `${m[1]}${m[2]}${m[1]}` });
-  for (const m of code.matchAll(/\bimport\s*\(([^;]*?)\)\s*[;,)\]]/g)) {
-    const raw = m[1]!.trim();
-    out.push({ spec: raw.replace(/^['"`]|['"`]$/g, ''), dynamic: true, raw });
-  }
-  return out;
 }
 
 const rel = (p: string): string => relative(ROOT, p);

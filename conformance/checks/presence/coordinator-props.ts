@@ -8,7 +8,7 @@ import type { JsonObject } from '../../lib/json.ts';
 import type { Implementation } from '../../impl/types.ts';
 import type { Check, CheckContext, RawResult } from '../types.ts';
 import { rostersIn, Session, Violation, type Output } from './driver.ts';
-import { fingerprint, FLAWS, hostCommand, HOST_PUBLIC, knockFrame, PEOPLE, ROOM, T0, voiceFrame, voiceId, type Flaw, type Person } from './people.ts';
+import { fingerprint, FLAWS, hostCommand, hostPublic, knockFrame, PEOPLE, ROOM, T0, voiceFrame, voiceId, type Flaw, type Person } from './people.ts';
 import { runProperty, scaledRuns } from './run-property.ts';
 
 type Action =
@@ -196,7 +196,7 @@ function assertInert(outs: Output[], what: string): void {
 function coordinatorProperty(impl: Implementation, mix: Invariant, lobbyOn: boolean, maxCommands: number) {
   return fc.asyncProperty(fc.array(actions(mix), { minLength: 10, maxLength: maxCommands }), async (list) => {
     const w = new World(new Set([mix]), lobbyOn);
-    const config: JsonObject = { room: ROOM, hostKey: HOST_PUBLIC, lobby: lobbyOn };
+    const config: JsonObject = { room: ROOM, hostKey: hostPublic(), lobby: lobbyOn };
     const s = await Session.open(impl, 'coordinator', config, T0);
     try {
       // Everyone connects and half of them get in first, so the random part starts from a busy room.

@@ -15,7 +15,8 @@ export const T0 = 1_767_225_600_000;
 
 const HOST = new TestKey('presence host');
 const STRANGER = new TestKey('presence stranger');
-export const HOST_PUBLIC = HOST.publicJwk as unknown as JsonValue;
+/** The host's public JWK (a function: deriving it is kept off import). */
+export const hostPublic = (): JsonValue => HOST.publicJwk as unknown as JsonValue;
 
 export type Flaw = 'none' | 'stranger-key' | 'unbound' | 'unreadable' | 'stale' | 'wrong-room' | 'replay' | 'oversize';
 export const FLAWS: readonly Flaw[] = ['none', 'stranger-key', 'unbound', 'unreadable', 'stale', 'wrong-room', 'replay', 'oversize'];
