@@ -27,7 +27,12 @@ export interface JoinOptions {
   hostName?: string;
   hostEmail?: string;
   /** Identity gate: `verify` checks a joiner's ID token against the connection's fingerprint. */
-  gate?: Partial<GateConfig> & { require: boolean; verify: (jwt: string, remoteFp: string | null) => GateVerdict | Promise<GateVerdict> };
+  gate?: Partial<GateConfig> & {
+    require: boolean;
+    verify: (jwt: string, remoteFp: string | null) => GateVerdict | Promise<GateVerdict>;
+    /** A credit credential's expiry (epoch seconds) when it verifies, else fail or hold (chapter 8.10) [PRES-105]. */
+    verifyCredit?: (credential: string) => number | 'fail' | 'hold' | Promise<number | 'fail' | 'hold'>;
+  };
   lobbyOnStart?: boolean;
   /** How this peer answers announcements when it coordinates: `lean` unless asked otherwise [PRES-70]. */
   traffic?: Traffic;
@@ -53,6 +58,8 @@ export interface Room {
   onKicked(cb: () => void): void;
   onReset(cb: () => void): void;
   roster(): CallMember[];
+  /** An agent proved an allow-listed key at this coordinator's door [PRES-104]. */
+  onAgent(cb: (agent: JsonObject) => void): void;
   hostId(): string;
   isLobby(): boolean;
   isLocked(): boolean;
@@ -61,6 +68,9 @@ export interface Room {
   announce(): void;
   knock(name: string, avatar: string): void;
   setIdentityToken(jwt: string): void;
+  /** The agent key assertion and credit credential to present from now on [PRES-110]. */
+  setAgentAssertion(assertion: string): void;
+  setAgentCredit(credential: string): void;
   setRequireVerified(on: boolean): void;
   setLobby(on: boolean): void;
   setLocked(on: boolean): void;
@@ -71,6 +81,12 @@ export interface Room {
   declareHost(voiceId: string): void;
   sendModCommand(token: string): void;
   close(): void;
+}
+
+/** The coordinator's gate config from the join options: the door's link material passes through. */
+function gateConfig(g: NonNullable<JoinOptions['gate']>): GateConfig {
+  const { verify: _verify, verifyCredit: _credit, ...rest } = g;
+  return { ...rest, require: g.require, bindsFingerprint: g.bindsFingerprint ?? true };
 }
 
 export function joinRoom(roomName: string, opts: JoinOptions): Room {
@@ -93,6 +109,7 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
     knocks?: (l: Knock[]) => void;
     kicked?: () => void;
     reset?: () => void;
+    agent?: (a: JsonObject) => void;
   } = {};
 
   const config = {
@@ -101,7 +118,7 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
     ...(opts.hostKey !== undefined ? { hostKey: opts.hostKey } : {}),
     ...(opts.hostName !== undefined ? { hostName: opts.hostName } : {}),
     ...(opts.hostEmail !== undefined ? { hostEmail: opts.hostEmail } : {}),
-    ...(opts.gate ? { gate: { require: opts.gate.require, bindsFingerprint: opts.gate.bindsFingerprint ?? true } } : {}),
+    ...(opts.gate ? { gate: gateConfig(opts.gate) } : {}),
     ...(opts.lobbyOnStart !== undefined ? { lobbyOnStart: opts.lobbyOnStart } : {}),
     traffic: opts.traffic ?? 'lean',
   };
@@ -229,6 +246,9 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
         case 'lobby':
           cb.lobby?.(o.status as LobbyStatus);
           break;
+        case 'agent':
+          cb.agent?.(o);
+          break;
         case 'kicked':
           cb.kicked?.();
           break;
@@ -248,8 +268,9 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
     try {
       if (o.kind === 'fingerprint') value = t ? await t.remoteFingerprint(o.conn as string) : null;
       else if (o.kind === 'verify') value = opts.gate ? await opts.gate.verify(o.jwt as string, (o.fp as string | null) ?? null) : 'hold';
+      else if (o.kind === 'credit') value = opts.gate?.verifyCredit ? await opts.gate.verifyCredit(o.credential as string) : 'hold';
     } catch {
-      value = o.kind === 'verify' ? 'hold' : null; // a failing verifier holds, never admits [IDT-19]
+      value = o.kind === 'fingerprint' ? null : 'hold'; // a failing verifier holds, never admits [IDT-19], [PRES-105]
     }
     if (auth === t) run({ type: 'result', id, value });
   };
@@ -283,6 +304,7 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
     onKicked: (f) => void (cb.kicked = f),
     onReset: (f) => void (cb.reset = f),
     roster: () => members,
+    onAgent: (f) => void (cb.agent = f),
     hostId: () => flags.host,
     isLobby: () => flags.lobby,
     isLocked: () => flags.locked,
@@ -298,6 +320,8 @@ export function joinRoom(roomName: string, opts: JoinOptions): Room {
     },
     knock: (name, avatar) => local({ type: 'local', op: 'knock', name, avatar }),
     setIdentityToken: (jwt) => local({ type: 'local', op: 'identity', jwt }),
+    setAgentAssertion: (assertion) => local({ type: 'local', op: 'agent', assertion }),
+    setAgentCredit: (credential) => local({ type: 'local', op: 'credit', credential }),
     setRequireVerified: (on) => local({ type: 'local', op: 'gate', on }),
     setLobby: (on) => local({ type: 'local', op: 'lobby', on }),
     setLocked: (on) => local({ type: 'local', op: 'lock', on }),

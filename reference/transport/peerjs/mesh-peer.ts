@@ -7,6 +7,7 @@ import type { DataConnection, Peer, PeerOptions } from 'peerjs';
 import type { JsonValue } from '../../encoding/json.ts';
 import { fromHex, toHex } from '../../encoding/text.ts';
 import { MeshPair, type Channel, type PairOutput } from '../../dataplane/mesh/pair.ts';
+import { liveRemoteFingerprint } from './fingerprints.ts';
 import { keepRegistered, registerPeer } from './register.ts';
 
 /** A frame on a data connection: JSON, or bytes (a binary transfer chunk). */
@@ -72,6 +73,11 @@ export class MeshPeer {
   /** Writes a content frame to `to` on bulk, or sig without bulk [MESH-04]. */
   send(to: string, frame: Frame): void {
     this.step(to, { type: 'local', op: 'send', ...('bytes' in frame ? { hex: toHex(frame.bytes) } : { msg: frame.msg }) });
+  }
+
+  /** The certificate `to` presented on its sig connection, read off the handshake; null while unreadable. Grants bind to it [CAPS-05]. */
+  remoteFingerprint(to: string): string | null {
+    return liveRemoteFingerprint(this.pairs.get(to)?.conns.sig);
   }
 
   isOpen(to: string, channel: Channel): boolean {
