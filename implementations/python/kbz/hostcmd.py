@@ -29,18 +29,24 @@ def fresh_jti():
     return os.urandom(12).hex()
 
 
-def build_payload(room, fp, op, target, iat, jti):
-    """[HCMD-02]..[HCMD-07], [HCMD-17] The command payload, members in signing order.
-
-    `fp` is written in canonical form (CONV-11), as the member table requires. `target` is
-    included for kick/admit/deny and omitted (dropped if offered) for every other op [HCMD-05].
-    `iat` is whole seconds [CONV-02].
-    """
-    # [HCMD-17] refuse an op outside HCMD-04, and kick/admit/deny without a non-empty target.
+def check_request(op, target):
+    """[HCMD-19] steps 2 and 3 ([HCMD-17]): refuse an op outside HCMD-04, then kick, admit or
+    deny without a non-empty target. Step 1 (the key, hostcmd.bad-host-key) is the caller's,
+    since it holds the key."""
     if op not in OPS:
         raise ProtocolError("hostcmd.unknown-op", "unknown host op %r" % (op,))
     if op in TARGET_OPS and not (isinstance(target, str) and target != ""):
         raise ProtocolError("hostcmd.missing-target", "%s needs a non-empty target" % op)
+
+
+def build_payload(room, fp, op, target, iat, jti):
+    """[HCMD-02]..[HCMD-07], [HCMD-17] The command payload, members in signing order.
+
+    [HCMD-07] `fp` is written in canonical form (CONV-11) and `iat` as given, unchanged (whole
+    seconds, CONV-02). `target` is included for kick/admit/deny and left out (dropped if
+    offered) for every other op [HCMD-05].
+    """
+    check_request(op, target)
     payload = OrderedDict()
     payload["k"] = KIND
     payload["room"] = room
@@ -54,9 +60,12 @@ def build_payload(room, fp, op, target, iat, jti):
 
 
 def sign(private_key, room, fp, op, target, iat, jti=None):
-    """Sign a host command; returns the token string. [CONV-15] body bytes as JSON.stringify."""
+    """Sign a host command with an already-checked key (HCMD-19 step 1); returns the token
+    string. [CONV-15] body bytes as JSON.stringify."""
+    # [HCMD-19] the request is checked "before it draws a `jti` or signs anything".
+    check_request(op, target)
     if jti is None:
-        jti = fresh_jti()
+        jti = fresh_jti()               # [HCMD-06]; a given jti is used as given (10.4)
     payload = build_payload(room, fp, op, target, iat, jti)
     return token.sign(private_key, stringify(payload))
 
@@ -142,12 +151,19 @@ class Coordinator:
         self.window = OrderedDict()
 
     def process(self, tok, now, remote_fp=_NO_CONNECTION):
-        """Verify and de-duplicate one `mod` token; returns the verify result or raises."""
-        # [HCMD-12] the size cap comes before any verification; "characters" are UTF-16 code
-        # units [CONV-17].
-        if isinstance(tok, str) and utf16_length(tok) > MAX_TOKEN_CHARS:
+        """[HCMD-21] Process one `mod` token in its four steps; returns the verify result or
+        raises with the first failing step's code."""
+        # Step 1: a non-empty string (HCMD-08 step 1).
+        if not isinstance(tok, str) or tok == "":
+            raise ProtocolError("hostcmd.missing", "no command token")
+        # Step 2 [HCMD-12]: the size cap comes before any verification; "characters" are
+        # UTF-16 code units [CONV-17].
+        if utf16_length(tok) > MAX_TOKEN_CHARS:
             raise ProtocolError("hostcmd.oversize", "mod token longer than 8192 characters")
+        # Step 3: HCMD-08 steps 2 to 13 (step 1 passes again inside).
         result = verify(tok, self.host_jwk, self.room, now, remote_fp)
+        # Step 4 [HCMD-13], [HCMD-20]: the replay window. An empty-string jti is a jti like any
+        # other (HCMD-20, SHOULD): it enters the window and a repeat is dropped.
         jti = result.get("jti")
         if jti is None:
             return result  # [HCMD-14] legacy command without jti: enacted, not replay-guarded

@@ -1,6 +1,8 @@
 """Cert-bound OpenID Connect ID-token verification (spec 5.2).
 
-[IDT-18] Every step runs in the order IDT-01 .. IDT-17 and the first failure's code is reported.
+[IDT-18] Every step runs in this order and the first failure's code is reported: IDT-01,
+         IDT-02, IDT-03, IDT-04, IDT-24, IDT-05 and IDT-06, IDT-07 (with IDT-23), IDT-08 to
+         IDT-17.
 [IDT-19] Verification fails closed: any unexpected error is a rejection, never an acceptance.
 """
 
@@ -15,6 +17,7 @@ from .jsonutil import is_number, parse_utf8_json
 from .text import utf16_length
 
 MAX_TOKEN_CHARS = 8192     # [IDT-01]
+MIN_RSA_BITS = 2048        # [IDT-23] (SHOULD, implemented) a shorter modulus never verifies
 DEFAULT_LEEWAY = 60        # [IDT-10] "a number of seconds, 60 unless the caller sets another"
 
 
@@ -46,19 +49,20 @@ def _candidates(jwks, header):
         n, e = k.get("n"), k.get("e")
         if not (isinstance(n, str) and n and isinstance(e, str) and e):
             continue
-        # "a use that is absent, null, empty or sig, and an alg that is absent, null, empty or
-        # RS256". The list is taken literally: `false` or `0` exclude the key, although the
-        # spec's aside says upstream tests truthiness (see AMBIGUITIES.md, N1).
+        # "a `use` that is absent, null, the empty string or `sig`, and an `alg` that is
+        # absent, null, the empty string or `RS256`". `false` and `0` exclude the key: IDT-05
+        # "names only the values real JWKS documents carry" (5.2 Interoperability).
         if not _absent_null_empty_or(k.get("use"), "sig"):
             continue
         if not _absent_null_empty_or(k.get("alg"), "RS256"):
             continue
         out.append(k)
     # [IDT-06] a kid that is absent, null, false, 0 or "" selects nothing: every candidate is
-    # tried. Any other kid keeps only candidates whose kid is the identical JSON value.
+    # tried. Any other kid keeps only the candidates whose kid is "the same string or number
+    # (no type conversion; a kid that is an object, array or true matches no candidate)".
     kid = header.get("kid")
     if not _falsy_kid(kid):
-        out = [k for k in out if "kid" in k and _same_json(k["kid"], kid)]
+        out = [k for k in out if "kid" in k and _same_kid(k["kid"], kid)]
     return out
 
 
@@ -70,18 +74,16 @@ def _falsy_kid(v):
     return v is None or v is False or v == "" or (is_number(v) and v == 0)
 
 
-def _same_json(a, b):
-    """Identical JSON values, no type conversion: Python's `True == 1` must not make a boolean
-    kid match a numeric one, at any depth."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same_json(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b))
-    if is_number(a) and is_number(b):
-        return a == b
-    return type(a) is type(b) and a == b
+def _same_kid(key_kid, header_kid):
+    """[IDT-06] the same string, or the same number, with no type conversion (Python's
+    `True == 1` and `"1" != 1` handled explicitly). A header kid that is an object, an array
+    or `true` matches no candidate (0.2.0; kibitz-py compared deeply before: AMBIGUITIES.md
+    N2)."""
+    if isinstance(header_kid, str):
+        return isinstance(key_kid, str) and key_kid == header_kid
+    if is_number(header_kid):
+        return is_number(key_kid) and key_kid == header_kid
+    return False
 
 
 def _rsa_verifies(jwk, signature, signing_input):
@@ -89,11 +91,15 @@ def _rsa_verifies(jwk, signature, signing_input):
 
     A candidate that cannot be imported (bad base64url; an exponent or modulus `cryptography`
     refuses: e < 3, e even, e >= n, n < 3) counts as not verifying, and the caller still tries
-    the others [IDT-07]; nothing here can make the check pass by accident [IDT-19]. No minimum
-    modulus size is enforced: the spec sets none.
+    the others [IDT-07]; nothing here can make the check pass by accident [IDT-19].
+    [IDT-23] (SHOULD, implemented): a modulus shorter than 2048 bits, counted as the bit length
+    of `n` as an unsigned big-endian integer with leading zero bytes ignored, is a key that
+    cannot be imported.
     """
     try:
         n = int.from_bytes(b64u.decode(jwk["n"]), "big")
+        if n.bit_length() < MIN_RSA_BITS:
+            return False                                        # [IDT-23]
         e = int.from_bytes(b64u.decode(jwk["e"]), "big")
         key = rsa.RSAPublicNumbers(e, n).public_key()
         key.verify(signature, signing_input, padding.PKCS1v15(), hashes.SHA256())
@@ -125,12 +131,16 @@ def verify(jwt, jwks, issuers, audience, now, remote_fp, salt, leeway=DEFAULT_LE
     except ProtocolError:
         raise ProtocolError("idtoken.malformed", "signature is not base64url")
     # IDT-03: RS256 pinned; the header never chooses the algorithm. Header members other than
-    # alg, typ and kid are ignored, `crit` included [IDT-02].
+    # alg, typ, kid and crit (IDT-24) are ignored [IDT-02].
     if header.get("alg") != "RS256":
         raise ProtocolError("idtoken.unsupported-alg", "alg is not RS256")
     # IDT-04: a present typ (whatever its value, including null/""/false) must be exactly "JWT".
     if "typ" in header and header["typ"] != "JWT":
         raise ProtocolError("idtoken.bad-typ", "typ is not JWT")
+    # IDT-24 (SHOULD, implemented): a header that has a `crit` member, "whatever its value"
+    # (null, [] and a non-array included), after IDT-04 and before key selection.
+    if "crit" in header:
+        raise ProtocolError("idtoken.unsupported-crit", "the header has a crit member")
     # IDT-05, IDT-06
     candidates = _candidates(jwks, header)
     if not candidates:

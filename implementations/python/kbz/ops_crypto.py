@@ -5,16 +5,23 @@ PROFILE in `start`.
 
 Each op first checks the SHAPE of its input and answers `input.invalid` when it is wrong
 [ADP-08]; input of the right shape but bad content gets the protocol's own error code. Outputs
-hold exactly the members 10.4 defines [ADP-05].
+hold exactly the members 10.4 defines [ADP-05]. The shapes are the op contracts of 10.4
+(`schemas/json/ops.schema.json`, whose generated table is in 10.4); where the text of a chapter
+says otherwise, the chapter wins (10.4).
 
-Shape conventions of 10.4:
+Shape conventions of 10.4 (spec 0.2.0):
+- "Shape is checked before any protocol step" [ADP-08]: every member's shape is checked before
+  any key, token or op is judged.
 - `m?` members may be absent, and JSON null for them means absent, except where 10.4 gives null
-  a meaning (hostcmd remoteFp: null = unreadable; sas.nextState reading: null = blip). Members
-  without `?` must be present.
+  a meaning (hostcmd remoteFp: null = unreadable; idtoken remoteFp: absent or null =
+  unreadable; sas.nextState reading: absent or null = unavailable). Members without `?` must be
+  present.
 - A binary value that does not decode as base64url is `input.invalid`.
-- The `now` of a signing op must be an integer; verification ops accept any number (CONV-03).
-- The credential an op verifies and the key (or key set) it verifies with are passed on whatever
-  their JSON type; the first verification step that looks at them judges them [ADP-08].
+- The `now` of a signing op is an integer of magnitude below 2^53; verification ops accept any
+  number (CONV-03).
+- The credential an op verifies or signs with, and the key (or JWKS) it uses, reach the op's
+  first protocol step "whether absent or of any JSON type" [ADP-08]: they are never
+  `input.invalid`.
 - A `room` input is a room id, used as given (never normalised).
 - A number is a JSON number, never a boolean.
 """
@@ -151,7 +158,11 @@ def _state(v):
 def op_sas_next_state(inp):
     prev = _get(inp, "prev", optional=True)
     prev = None if prev is _MISSING or prev is None else _state(prev)
-    reading = _get(inp, "reading")
+    # 10.4 (0.2.0): "For `sas.nextState`, an absent or `null` `reading` is an unavailable
+    # reading (SAS-12)". Both become None, the blip of SAS-12.
+    reading = _get(inp, "reading", optional=True)
+    if reading is _MISSING:
+        reading = None
     if reading is not None:
         if not isinstance(reading, dict):
             raise InputInvalid("reading must be an object or null")
@@ -170,23 +181,34 @@ def op_sas_next_state(inp):
 
 
 def op_sas_pin_status(inp):
+    # `pins: object` (10.4). A member whose value is not a string matches the contract, so it
+    # is not input.invalid; the contract says such a member "is no pin" (the chapter text is
+    # silent: AMBIGUITIES.md, 0.2 entry Q-pin-values).
     pins = _obj(inp, "pins")
-    if not all(isinstance(v, str) for v in pins.values()):
-        raise InputInvalid("every pin must be a fingerprint string")
+    pins = {k: v for k, v in pins.items() if isinstance(v, str)}
     return {"status": sas.pin_status(pins, _str(inp, "name"), _str(inp, "fp"))}
+
+
+_TRUST_ACTIONS = ("verify", "unverify", "connect")
 
 
 def op_sas_trust_store(inp):
     actions = _list(inp, "actions", dict)
-    store = sas.TrustStore()
+    # Every action's shape first, so a bad one is input.invalid whatever comes before it.
+    checked = []
     for a in actions:
         kind, name, fp = _str(a, "action"), _str(a, "name"), _str(a, "fp")
+        if kind not in _TRUST_ACTIONS:
+            raise InputInvalid("action must be verify, unverify or connect")
+        checked.append((kind, name, fp))
+    store = sas.TrustStore()
+    for kind, name, fp in checked:
         if kind == "verify":
             store.verify(name, fp)
         elif kind == "unverify":
             store.unverify(name, fp)
         else:
-            raise InputInvalid("action must be verify or unverify")
+            store.connect(name, fp)         # [SAS-15] never writes a pin or V
     return {"verified": list(store.verified), "pins": dict(store.pins)}
 
 
@@ -199,21 +221,27 @@ def op_certbinding_nonce(inp):
 
 
 def op_idtoken_verify(inp):
-    jwt = _get(inp, "jwt")         # any JSON type; a non-string is idtoken.malformed [ADP-08]
-    jwks = _get(inp, "jwks")       # any JSON type; without a keys array: idtoken.no-key [ADP-08]
+    # `jwt?: any`, `jwks?: any` (10.4): absent or of any JSON type, they reach the first step
+    # that looks at them [ADP-08]. An absent jwt is not a string: idtoken.malformed (IDT-02);
+    # an absent jwks is "not an object with a keys array": no candidates, idtoken.no-key
+    # (IDT-05). _MISSING is passed as None, which neither step takes for a token or a JWKS.
+    jwt = inp.get("jwt")
+    jwks = inp.get("jwks")
     issuers = _list(inp, "issuers", str)
     audience = _str(inp, "audience")
     now = _num(inp, "now")
     leeway = _num(inp, "leeway", optional=True)      # [IDT-10] any number; default 60
     max_age = _num(inp, "maxAge", optional=True)     # [IDT-13] any number, 0 included
-    # `remoteFp: string | null` and `salt` carry no `?`: both must be present. A null salt is
-    # unsalted [BIND-03]; a null remoteFp is unreadable [BIND-05].
-    remote_fp = _str(inp, "remoteFp", nullable=True)
-    salt = _str(inp, "salt", nullable=True)
+    # 0.2.0: `remoteFp?` and `salt?`. 10.4: "For `idtoken.verify`, an absent or `null`
+    # `remoteFp` means an unreadable certificate, so the binding fails
+    # (`idtoken.binding-mismatch`)" [BIND-05]; an absent, null or empty salt is unsalted
+    # [BIND-03].
+    remote_fp = _str(inp, "remoteFp", optional=True, nullable=True)
+    salt = _str(inp, "salt", optional=True, nullable=True)
     claims = idtoken.verify(
         jwt, jwks, issuers, audience, now,
-        remote_fp=remote_fp,
-        salt="" if salt is None else salt,
+        remote_fp=None if remote_fp is _MISSING else remote_fp,
+        salt="" if salt is _MISSING or salt is None else salt,
         leeway=idtoken.DEFAULT_LEEWAY if leeway is _MISSING else leeway,
         max_age=None if max_age is _MISSING else max_age)
     return {"claims": claims}
@@ -221,29 +249,34 @@ def op_idtoken_verify(inp):
 
 # --- chapter 3 -----------------------------------------------------------------------------
 
-def _private_key(inp):
-    jwk = _obj(inp, "privateJwk")
+def _private_key(inp, code):
+    """`privateJwk?: any` (10.4): absent or of any JSON type, it reaches the signer's key step
+    [ADP-08], which judges it in TOK-11's order (object, kty/crv, point, d) with `code`:
+    `key.bad-jwk` for token.sign [TOK-11], `hostcmd.bad-host-key` for hostcmd.sign
+    [HCMD-19] step 1. Absent is passed as None, which fails step (1)."""
     try:
-        return ec.private_key_from_jwk(jwk)
+        return ec.private_key_from_jwk(inp.get("privateJwk"))
     except ec.BadKey as e:
-        raise ProtocolError("key.bad-jwk", str(e))
+        raise ProtocolError(code, str(e))
 
 
 def op_token_sign(inp):
-    payload_json = _str(inp, "payloadJson")    # signed as given, not validated (10.4)
-    return {"token": token.sign(_private_key(inp), payload_json)}
+    payload_json = _str(inp, "payloadJson")    # [TOK-11] signed as given, not validated
+    return {"token": token.sign(_private_key(inp, "key.bad-jwk"), payload_json)}
 
 
 def op_token_verify(inp):
-    tok = _get(inp, "token")       # any JSON type; a non-string is token.malformed [ADP-08]
-    jwk = _get(inp, "publicJwk")   # any JSON type; a non-JWK is token.bad-key [ADP-08]
-    return {"payload": token.verify(tok, jwk)}
+    # `token?: any`, `publicJwk?: any` (10.4): absent or of any JSON type [ADP-08]. TOK-06
+    # step 1 judges the key (an absent one is not an object: token.bad-key), step 2 the token
+    # (an absent one is not a string: token.malformed).
+    return {"payload": token.verify(inp.get("token"), inp.get("publicJwk"))}
 
 
 # --- chapter 4 -----------------------------------------------------------------------------
 
 def op_hostcmd_sign(inp):
-    # Every shape check comes before the key is judged (key.bad-jwk) [ADP-08].
+    # Every shape check, `now` included, comes before any protocol step [ADP-08]; then HCMD-19:
+    # key, op, target, and only then a jti is drawn and the command signed.
     room_id, fp, op = _str(inp, "room"), _str(inp, "fp"), _str(inp, "op")
     target = _str(inp, "target", optional=True)
     now = _num(inp, "now")
@@ -251,10 +284,13 @@ def op_hostcmd_sign(inp):
     # 10.4: the `now` of a signing op must be an integer, since iat is whole seconds [CONV-02].
     # 1700000000.0 is the same JSON number as 1700000000 and is accepted. [CONV-16] signed
     # payloads use only integers of magnitude below 2^53, so a larger one is refused as well.
+    # 10.4 (0.2.0): "The `now` of a signing op is an integer of magnitude below 2^53".
     if not is_integer(now) or abs(now) >= 2 ** 53:
         raise InputInvalid("'now' must be an integer below 2^53 for signing (CONV-02, CONV-16)")
     iat = int(now)
-    return {"token": hostcmd.sign(_private_key(inp), room_id, fp, op,
+    # [HCMD-19] step 1: the private key, in TOK-11's order, with hostcmd.bad-host-key.
+    key = _private_key(inp, "hostcmd.bad-host-key")
+    return {"token": hostcmd.sign(key, room_id, fp, op,
                                   None if target is _MISSING else target, iat,
                                   None if jti is _MISSING else jti)}
 
@@ -278,7 +314,9 @@ def _remote_fp(inp):
 
 
 def op_hostcmd_verify(inp):
-    tok = _get(inp, "token")       # any JSON type; HCMD-08 step 1 judges it [ADP-08]
+    # `token?: any`: absent or of any JSON type, HCMD-08 step 1 judges it (hostcmd.missing)
+    # [ADP-08].
+    tok = inp.get("token")
     room_id, now = _str(inp, "room"), _num(inp, "now")
     return hostcmd.verify(tok, _host_jwk(inp), room_id, now, _remote_fp(inp))
 
@@ -287,7 +325,8 @@ def op_hostcmd_process(inp):
     room_id = _str(inp, "room")
     commands = _list(inp, "commands", dict)
     # Validate every command's shape before enacting any, so input.invalid is all-or-nothing.
-    parsed = [(_get(c, "token"), _num(c, "now"), _remote_fp(c)) for c in commands]
+    # A command's `token?: any` is passed on absent or of any type (HCMD-21 step 1 judges it).
+    parsed = [(c.get("token"), _num(c, "now"), _remote_fp(c)) for c in commands]
     coord = hostcmd.Coordinator(_host_jwk(inp), room_id)
     results = []
     for tok, now, remote_fp in parsed:

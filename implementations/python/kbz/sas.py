@@ -26,7 +26,7 @@ assert len(ALPHABET) == 32
 assert hashlib.sha256("".join(ALPHABET).encode("utf-8")).hexdigest() == ALPHABET_SHA256
 
 DEFAULT_SYMBOLS = 4      # [SAS-08] a displayed code has 4 symbols
-MAX_VERIFIED = 100       # [SAS-14]
+MAX_VERIFIED = 100       # [SAS-19] (split from SAS-14 in 0.2.0)
 MAX_PINS = 200           # [SAS-16]
 # 6.4: the state of a remote peer before any reading.
 INITIAL_STATE = {"code": None, "remoteFp": None, "verified": False, "changed": False}
@@ -93,8 +93,9 @@ class TrustStore:
         self.pins = OrderedDict()       # key -> fp, least recently written first
 
     def verify(self, name, fp):
-        # [SAS-14] add as the MOST RECENT entry (moving it there if already in V); keep 100.
-        # Exact strings, no canonicalisation (6.4).
+        # [SAS-14] add as the MOST RECENT entry (moving it there if already in V); [SAS-19]
+        # keep the 100 most recent, dropping the oldest first. Exact strings, no
+        # canonicalisation (6.4).
         self.verified.pop(fp, None)
         self.verified[fp] = None
         while len(self.verified) > MAX_VERIFIED:
@@ -107,6 +108,12 @@ class TrustStore:
             self.pins[key] = fp
             while len(self.pins) > MAX_PINS:
                 self.pins.popitem(last=False)
+
+    def connect(self, name, fp):
+        """[SAS-15] "connecting to a peer, however often, MUST NOT write or change a pin or
+        `V`" (pins are written only when the user verifies): a connect leaves the store as it
+        is. It is a method so that the rule has one place."""
+        return None
 
     def unverify(self, name, fp):
         # [SAS-14] withdraw: remove the fingerprint from V; [SAS-15] remove the pin stored
