@@ -9,6 +9,22 @@ import { installTap, tappedFor } from './tap.ts';
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
 
+// A peer that left may still be handed one last OFFER its broker socket had already received, and
+// libdatachannel reads the certificate files again for it: removing them at once made that
+// connection throw out of PeerJS's socket handler and end the process. The files go a while later,
+// or when the process exits.
+const pending = new Set<() => void>();
+let hooked = false;
+function later(dispose: () => void): void {
+  if (!hooked) process.once('exit', () => pending.forEach((d) => d()));
+  hooked = true;
+  pending.add(dispose);
+  setTimeout(() => {
+    pending.delete(dispose);
+    dispose();
+  }, 30_000).unref();
+}
+
 export const NODE_PLATFORM: PeerPlatform = {
   prepare: installTap,
   net(input) {
@@ -20,7 +36,7 @@ export const NODE_PLATFORM: PeerPlatform = {
       // Loopback brokers mean a test machine: keep ICE on loopback [ADP-43].
       ...(LOOPBACK.test(broker.host) ? { bindAddress: '127.0.0.1' } : {}),
     });
-    return { transport, fingerprint: certificate.fingerprint, dispose: () => certificate.dispose() };
+    return { transport, fingerprint: certificate.fingerprint, dispose: () => later(certificate.dispose) };
   },
   transcript: (fp) => tappedFor(fp).map(({ localFp: _fp, ...m }) => m),
 };

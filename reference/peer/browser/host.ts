@@ -28,11 +28,24 @@ const CHROMIUM_ARGS = [
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html' };
 
-const PAGE = `<!doctype html><meta charset="utf-8"><title>kibitz peer</title>
+/** Bare module specifiers the compiled reference imports, mapped to files under /node_modules/. */
+function importMap(): Record<string, string> {
+  const imports: Record<string, string> = {
+    '@noble/curves/': '/node_modules/@noble/curves/',
+    '@noble/hashes/': '/node_modules/@noble/hashes/',
+    jose: '/node_modules/jose/dist/webapi/index.js',
+  };
+  // TypeBox is ESM with an exports map: one entry per subpath.
+  const tb = JSON.parse(readFileSync(join(ROOT, 'node_modules/typebox/package.json'), 'utf8')) as { exports: Record<string, { import?: string }> };
+  for (const [sub, target] of Object.entries(tb.exports)) {
+    if (target.import) imports[`typebox${sub === '.' ? '' : sub.slice(1)}`] = `/node_modules/typebox/${target.import.replace(/^\.\//, '')}`;
+  }
+  return imports;
+}
+
+const page = () => `<!doctype html><meta charset="utf-8"><title>kibitz peer</title>
 <script src="/node_modules/peerjs/dist/peerjs.js"></script>
-<script type="importmap">{"imports": {
-  "@noble/curves/": "/node_modules/@noble/curves/", "@noble/hashes/": "/node_modules/@noble/hashes/",
-  "jose": "/node_modules/jose/dist/webapi/index.js"}}</script>
+<script type="importmap">${JSON.stringify({ imports: importMap() })}</script>
 <script type="module">
   import '/out/reference/peer/browser/page.js';
   window.kbzReady = true;
@@ -46,10 +59,11 @@ function compile(out: string): void {
 }
 
 function serve(out: string): Promise<Server> {
+  const html = page();
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!));
     const file = path === '/' ? null : path.startsWith('/out/') ? join(out, path.slice(5)) : path.startsWith('/node_modules/') ? join(ROOT, path) : undefined;
-    if (file === null) return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    if (file === null) return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     if (!file || !existsSync(file)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
@@ -82,8 +96,11 @@ export async function serveBrowserPeer(): Promise<void> {
     const p = ctx.pages()[0] ?? (await ctx.newPage());
     p.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
     p.on('console', (m) => m.type() === 'error' && process.stderr.write(`page console: ${m.text()}\n`));
+    // A module that fails to load is reported at once, not after the readiness timeout.
+    const broken = new Promise<never>((_, reject) => p.once('pageerror', (e) => reject(new Error(`the page failed to load: ${e.message}`))));
+    broken.catch(() => undefined); // a page error after start-up is only logged
     await p.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await p.waitForFunction('window.kbzReady === true', undefined, { timeout: 90_000 });
+    await Promise.race([p.waitForFunction('window.kbzReady === true', undefined, { timeout: 90_000 }), broken]);
     await p.evaluate('navigator.mediaDevices.getUserMedia({ audio: true }).then((s) => s.getTracks().forEach((t) => t.stop()))');
     page = p;
   })().catch((e: unknown) => {
