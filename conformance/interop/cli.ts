@@ -123,7 +123,7 @@ export async function interopMain(argv: string[]): Promise<number> {
       stacks: started,
       cases,
       brokerUrl,
-      timeouts: { connectMs: 20_000, reactMs: 5_000, migrateMs: 30_000 },
+      timeouts: { connectMs: 30_000, reactMs: 6_000, migrateMs: 30_000 },
       jobs,
       ...(args.pair ? { pairs: args.pair } : {}),
       onResult: (r, done, total) => {

@@ -143,4 +143,43 @@ export class PeerControl {
   }
 }
 
+/**
+ * A view of one peer program for one scenario or case: the same requests, but `leaveAll` leaves
+ * only the peers this view joined, so scenarios running at once never end each other's peers.
+ */
+export class ControlScope {
+  #handles = new Set<string>();
+  constructor(readonly ctl: PeerControl) {}
+  get label(): string {
+    return this.ctl.label;
+  }
+  diagnostics(): string {
+    return this.ctl.diagnostics();
+  }
+  raw(op: string, input: JsonObject): Promise<Response> {
+    return this.ctl.raw(op, input);
+  }
+  call(op: string, input: JsonObject): Promise<JsonObject> {
+    return this.ctl.call(op, input);
+  }
+  async join(input: JoinInput): Promise<{ peer: string; fingerprint: string }> {
+    const j = await this.ctl.join(input);
+    this.#handles.add(j.peer);
+    return j;
+  }
+  state(peer: string): Promise<StateOutput> {
+    return this.ctl.state(peer);
+  }
+  async leave(peer: string): Promise<void> {
+    this.#handles.delete(peer);
+    await this.ctl.leave(peer);
+  }
+  async leaveAll(): Promise<void> {
+    for (const h of [...this.#handles]) {
+      this.#handles.delete(h);
+      await this.ctl.raw('peer.leave', { peer: h }).catch(() => undefined);
+    }
+  }
+}
+
 export const asObject = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});

@@ -3,7 +3,7 @@
 // step by step. Each step is a check with its own stable id and requirements; setting up a
 // WebRTC room costs seconds, so steps share it rather than rebuild it.
 import type { RawResult } from '../checks/types.ts';
-import type { PeerControl } from './control.ts';
+import type { ControlScope } from './control.ts';
 import type { Observer } from './observer/observer.ts';
 import type { BrokerBase } from './observer/signal.ts';
 
@@ -11,10 +11,10 @@ export interface PeerEnv {
   broker: BrokerBase;
   /** The broker as peer.join takes it (`ws://HOST:PORT/PATH`). */
   brokerUrl: string;
-  /** The implementation under test. */
-  iut: PeerControl;
+  /** The implementation under test (this scenario's view of it). */
+  iut: ControlScope;
   /** A room-mate implementation (the reference peer by default), started on first use. */
-  mate(): Promise<PeerControl>;
+  mate(): Promise<ControlScope>;
   /** A new observer peer, closed when the scenario ends. */
   observer(id?: string): Promise<Observer>;
   /** A fresh room for this scenario. */
@@ -41,7 +41,7 @@ export interface PeerTimeouts {
   migrateMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: PeerTimeouts = { connectMs: 20_000, reactMs: 4_000, migrateMs: 30_000 };
+export const DEFAULT_TIMEOUTS: PeerTimeouts = { connectMs: 30_000, reactMs: 6_000, migrateMs: 30_000 };
 
 export interface PeerStep<C> {
   /** Stable check id, `peer.<scenario>.<step>`. */

@@ -6,7 +6,7 @@ import type { RawResult } from '../checks/types.ts';
 import { expectationFor, type Expectation } from '../expectations.ts';
 import { checkLevel, grade } from '../runner.ts';
 import type { Requirement } from '../spec-index.ts';
-import { ControlError, ControlStop, type PeerControl } from './control.ts';
+import { ControlError, ControlScope, ControlStop, type PeerControl } from './control.ts';
 import { Observer } from './observer/observer.ts';
 import type { BrokerBase } from './observer/signal.ts';
 import { roomId, AUTHORITY_PREFIX } from '../oracles/room.ts';
@@ -75,16 +75,13 @@ async function runScenario(s: AnyScenario, opts: PeerRunOptions, mate: () => Pro
   const steps = (s.steps as PeerStep<never>[]).filter((st) => opts.selected.has(st.id));
   if (steps.length === 0) return;
   const observers: Observer[] = [];
-  const mates: PeerControl[] = [];
+  const iut = new ControlScope(opts.iut);
+  let mateScope: ControlScope | null = null;
   const env: PeerEnv = {
     broker: opts.broker,
     brokerUrl: opts.brokerUrl,
-    iut: opts.iut,
-    mate: async () => {
-      const m = await mate();
-      if (!mates.includes(m)) mates.push(m);
-      return m;
-    },
+    iut,
+    mate: async () => (mateScope ??= new ControlScope(await mate())),
     observer: async (id) => {
       const o = await Observer.start(opts.broker, id);
       observers.push(o);
@@ -126,8 +123,8 @@ async function runScenario(s: AnyScenario, opts: PeerRunOptions, mate: () => Pro
   await teardown();
 
   async function teardown(): Promise<void> {
-    await opts.iut.leaveAll().catch(() => undefined);
-    for (const m of mates) await m.leaveAll().catch(() => undefined);
+    await iut.leaveAll().catch(() => undefined);
+    await mateScope?.leaveAll().catch(() => undefined);
     for (const o of observers) o.close();
   }
 }

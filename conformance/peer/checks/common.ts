@@ -3,7 +3,7 @@
 import type { RawResult } from '../../checks/types.ts';
 import { sasCode } from '../../oracles/sas.ts';
 import type { StateOutput } from '../../../schemas/src/peer-control.ts';
-import { ControlStop, type PeerControl } from '../control.ts';
+import { ControlStop, type ControlScope } from '../control.ts';
 import type { Frame, Link } from '../observer/link.ts';
 import { poll } from '../observer/wait.ts';
 import { presenceViolation } from '../judge/schemas.ts';
@@ -69,7 +69,7 @@ export function wireFault(link: Link, from: 'participant' | 'coordinator'): RawR
 }
 
 /** Polls peer.state until `cond` holds; the last state either way. */
-export async function stateUntil(ctl: PeerControl, peer: string, ms: number, cond: (s: StateOutput) => boolean): Promise<{ ok: boolean; state: StateOutput }> {
+export async function stateUntil(ctl: ControlScope, peer: string, ms: number, cond: (s: StateOutput) => boolean): Promise<{ ok: boolean; state: StateOutput }> {
   let last = await ctl.state(peer);
   if (cond(last)) return { ok: true, state: last };
   const hit = await poll(ms, async () => {

@@ -5,14 +5,14 @@
 // as the coordinator a newcomer joins.
 import { randomBytes } from 'node:crypto';
 import type { StateOutput } from '../../../schemas/src/peer-control.ts';
-import type { PeerControl } from '../control.ts';
+import type { ControlScope } from '../control.ts';
 import { poll } from '../observer/wait.ts';
 import { testKeys } from '../judge/hostcmd.ts';
 import { scenario, SetupFailed, type PeerEnv, type RoomNames } from '../scenario.ts';
 import { expectedCode, fail, memberIds, pass, stateUntil } from './common.ts';
 
 interface Seat {
-  ctl: PeerControl;
+  ctl: ControlScope;
   peer: string;
   voiceId: string;
   fingerprint: string;
@@ -25,7 +25,7 @@ interface Ctx {
   mates: Seat[];
 }
 
-async function seat(env: PeerEnv, ctl: PeerControl, room: RoomNames, who: string): Promise<Seat> {
+async function seat(env: PeerEnv, ctl: ControlScope, room: RoomNames, who: string): Promise<Seat> {
   const voiceId = `${who}-${randomBytes(3).toString('hex')}`;
   const j = await ctl.join({ broker: env.brokerUrl, room: room.name, voiceId, name: who, hostKey: testKeys().host.publicJwk as never });
   return { ctl, peer: j.peer, voiceId, fingerprint: j.fingerprint, who };
