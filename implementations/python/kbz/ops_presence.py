@@ -21,6 +21,7 @@ from .jsonutil import is_integer, is_number
 from .presence.coordinator import Coordinator, CoordinatorConfig
 from .presence.participant import Participant
 from .presence.room import Room, RoomConfig
+from .presence.traffic import TRAFFIC_MODES
 
 PROFILE = "presence"
 
@@ -111,6 +112,18 @@ def _gate(c):
             "bindsFingerprint": _bool(g, "bindsFingerprint", "config.gate", default=True)}
 
 
+def _traffic(c):
+    """8.8 `traffic? = "upstream"`: "upstream", "lean" (PRES-70) or "batched" (PRES-70 and
+    PRES-71). 8.8 names only these three, so another value is input.invalid (AMBIGUITIES.md,
+    0.2 entry Q-traffic-unknown)."""
+    t = _str(c, "traffic", "config", required=False)
+    if t is None:
+        return "upstream"
+    if t not in TRAFFIC_MODES:
+        raise InputInvalid("config.traffic must be upstream, lean or batched")
+    return t
+
+
 def _config(role, c):
     _obj(c, "config")
     if role == "participant":
@@ -119,7 +132,8 @@ def _config(role, c):
         host_key=c.get("hostKey"),              # any JSON; null = absent = no host key
         host_name=_str(c, "hostName", "config", required=False),
         host_email=_str(c, "hostEmail", "config", required=False),
-        gate=_gate(c))
+        gate=_gate(c),
+        traffic=_traffic(c))
     if role == "coordinator":
         gf = c.get("grandfathered")
         if gf is None:

@@ -15,7 +15,9 @@ from ..fingerprint import canonical
 from ..text import lower, trim, utf16_length
 from . import frames
 from .app import AppState
+from .bounded import RecentSet
 from .frames import MALFORMED, OK, UNKNOWN, nonempty
+from .traffic import TRAFFIC_MODES, json_equal
 from .timers import IdCounter, Timers
 
 BEAT_MS = 2500          # [PRES-22]
@@ -33,10 +35,12 @@ class CoordinatorConfig:
     room: the room id (used as given, 10.4). host_key: the committed host public JWK or None
     (any JSON value other than None counts as committed; HCMD-08 step 3 judges it).
     gate: None (no identity gate) or {"require": bool, "bindsFingerprint": bool}.
+    traffic: "upstream" (PRES-15..PRES-21 as written), "lean" (PRES-70) or "batched" (PRES-70
+    and PRES-71); 8.8's config member `traffic`.
     """
 
     def __init__(self, room, host_key=None, host_name=None, host_email=None, gate=None,
-                 lobby=False, locked=False, grandfathered=()):
+                 lobby=False, locked=False, grandfathered=(), traffic="upstream"):
         self.room = room
         self.host_key = host_key
         self.host_name = host_name
@@ -45,6 +49,8 @@ class CoordinatorConfig:
         self.lobby = lobby
         self.locked = locked
         self.grandfathered = list(grandfathered)
+        assert traffic in TRAFFIC_MODES
+        self.traffic = traffic
 
 
 def _canon_name(s):
@@ -79,8 +85,17 @@ class Coordinator:
         self.host_id = ""                 # [PRES-32] the host slot starts empty
         self.host_conn = None
         self.grandfathered = set(config.grandfathered)        # [PRES-48], [PRES-50]
-        self.seen_tokens = set()
-        self.seen_ids = set(config.grandfathered)             # [PRES-48]
+        # [PRES-63] (SHOULD, implemented) at most 256 each, least recently added forgotten
+        # first; the grandfathered ids count as added in roster order [PRES-48]. A
+        # grandfathered id forgotten here no longer passes the lock (AMBIGUITIES.md, 0.2 entry
+        # Q-seen-grandfathered).
+        self.seen_tokens = RecentSet()
+        self.seen_ids = RecentSet(config.grandfathered)
+        # [PRES-70], [PRES-71]: how announcements are answered (8.8 `traffic`). `cause` is the
+        # connection whose frame is being handled ("a request answer counts as its
+        # connection's"); None for local ops, disconnects and timers.
+        self.traffic = config.traffic
+        self.cause = None
         gate = config.gate
         self.gate_on = bool(gate is not None and gate.get("require") is True)
         self.verified = set()
@@ -107,6 +122,7 @@ class Coordinator:
         self.now = now
         if self.stopped:
             return
+        self.cause = None
         t = event.get("type")
         if t == "connect":
             self.connect(event["conn"])
@@ -186,9 +202,34 @@ class Coordinator:
         return [c for c in self.open if not self.lobby or c in self.admitted]
 
     def _broadcast(self):
-        """[PRES-19] roster frame to the fan-out set, then the roster to the application."""
-        self._send(self._fanout(), self._roster_frame())
+        """[PRES-19] roster frame to the fan-out set, then the roster to the application.
+
+        [PRES-71] (MAY, traffic "batched"): "wherever this chapter says to broadcast (the beat
+        itself aside)", the roster frame goes only on the connection whose frame caused the
+        change, if it is in the fan-out set, and the roster is reported. The frame is sent
+        before the report, as in PRES-19 (the text lists the report first; the vectors put it
+        second: AMBIGUITIES.md, 0.2 entry Q-batched-order)."""
+        if self.traffic == "batched":
+            c = self.cause
+            if c is not None and c is not SELF and c in self._fanout():
+                self._send([c], self._roster_frame())
+        else:
+            self._send(self._fanout(), self._roster_frame())
         self._report()
+
+    def _voice_broadcast(self, conn, before):
+        """The broadcast that ends a `voice` ([PRES-15], [PRES-16]). [PRES-70] (SHOULD, traffic
+        "lean" and "batched"): when the roster frame is equal as JSON (object member order
+        ignored, array order kept) to the one before the voice, send it on that connection
+        alone if the connection is in the fan-out set, and report nothing. The coordinator's
+        own announcement is not a `voice` frame and is broadcast as usual (AMBIGUITIES.md, 0.2
+        entry Q-lean-self)."""
+        if (self.traffic != "upstream" and conn is not SELF
+                and json_equal(before, self._roster_frame())):
+            if conn in self._fanout():
+                self._send([conn], self._roster_frame())
+            return
+        self._broadcast()
 
     def _knocks(self):
         self.out.append({"type": "knocks", "list": [
@@ -245,6 +286,7 @@ class Coordinator:
         if conn not in self.open:
             self._drop(conn, "presence.unknown-conn")             # [PRES-02]
             return
+        self.cause = conn                                         # [PRES-71]
         self._process(conn, msg)
 
     def _process(self, conn, msg):
@@ -396,6 +438,8 @@ class Coordinator:
             self._drop(None, "presence.stale-result")             # unknown request [PRES-11]
             return
         conn = req["conn"]
+        # [PRES-71] "a request answer counts as its connection's".
+        self.cause = conn
         if conn not in self.open or self.epoch.get(conn) != req["epoch"]:
             # [PRES-11] its connection stopped being live (disconnected or reaped) since the
             # request, even if it is live again (AMBIGUITIES.md P-stale): discarded, no member
@@ -477,6 +521,7 @@ class Coordinator:
         # PRES-33; broadcast.
         if key is not SELF:
             token = f.get("token")
+        before = self._roster_frame()               # [PRES-70] the roster before the voice
         vid = f["voiceId"]
         if nonempty(token):
             # The coordinator's own slot is never "a slot of another connection"
@@ -487,6 +532,7 @@ class Coordinator:
         self.slots[key] = {"member": frames.member(vid, f.get("name"), f.get("cam"),
                                                    f.get("avatar"), f.get("meta")),
                            "token": token if nonempty(token) else ""}
+        # [PRES-63] adding an entry that is already there makes it the most recent.
         if nonempty(token):
             self.seen_tokens.add(token)
         self.seen_ids.add(vid)
@@ -495,7 +541,7 @@ class Coordinator:
             self.host_id, self.host_conn = vid, key
             if key is not SELF:
                 self.admitted.add(key)
-        self._broadcast()
+        self._voice_broadcast(key, before)
 
     def _soft_host_applies(self, name):
         # [PRES-33] a committed host display name and no host key, an empty host slot, and the
@@ -507,9 +553,11 @@ class Coordinator:
         return self.host_id == "" and isinstance(name, str) and _canon_name(name) == _canon_name(hn)
 
     def _unjoin(self, key):
-        # [PRES-16] remove the slot if any; broadcast also when nothing was removed.
+        # [PRES-16] remove the slot if any; broadcast also when nothing was removed (PRES-70
+        # answers an unchanged roster on the connection alone).
+        before = self._roster_frame()
         self.slots.pop(key, None)
-        self._broadcast()
+        self._voice_broadcast(key, before)
 
     def _leave(self, conn):
         # [PRES-17] admitted, pending (knock list if it was pending), slot (broadcast if any).
@@ -522,6 +570,7 @@ class Coordinator:
 
     def apply_self(self):
         """The coordinator's own announcement, as its own slot ([PRES-51], 8.8 `self`)."""
+        self.cause = None           # [PRES-71] no connection caused this (a room calls it)
         ann = self.app.ann
         if ann is None:
             return
@@ -532,6 +581,7 @@ class Coordinator:
 
     def announce_empty(self):
         """[PRES-51] a new coordinator broadcasts its (empty) roster when it takes the role."""
+        self.cause = None
         self._broadcast()
 
     # ---- lobby -----------------------------------------------------------------------------

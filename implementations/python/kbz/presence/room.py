@@ -24,7 +24,7 @@ class RoomConfig:
     """The `room` config of 8.8, already shape-checked. `room` is the room NAME (ROOM-01)."""
 
     def __init__(self, room, token, host_key=None, host_name=None, host_email=None, gate=None,
-                 lobby_on_start=False):
+                 lobby_on_start=False, traffic="upstream"):
         self.room = room
         self.token = token
         self.host_key = host_key
@@ -32,6 +32,7 @@ class RoomConfig:
         self.host_email = host_email
         self.gate = gate
         self.lobby_on_start = lobby_on_start
+        self.traffic = traffic          # 8.8 `traffic`, for every coordinator role it takes
 
 
 class Room:
@@ -149,7 +150,7 @@ class Room:
         cfg = CoordinatorConfig(self.room_id, host_key=self.cfg.host_key,
                                 host_name=self.cfg.host_name, host_email=self.cfg.host_email,
                                 gate=self.cfg.gate, lobby=lobby, locked=locked,
-                                grandfathered=ids)
+                                grandfathered=ids, traffic=self.cfg.traffic)
         self._set_status("connected", True)                       # [PRES-52]
         # [PRES-49] everything else starts empty: a fresh machine.
         m = Coordinator(cfg, self.now, ids=self.ids, app=self.app, seq=self.seq)
