@@ -644,7 +644,7 @@ export class Coordinator implements PresenceMachine {
   protected rosterFrame(): JsonObject {
     const c = this.#roster;
     if (c && c.version === this.slots.version && c.lobby === this.lobbyOn && c.locked === this.locked && c.host === this.hostId) return c.frame;
-    const members = Object.freeze(Array.from(this.slots.values(), (s) => Object.freeze(memberJson(s.member))));
+    const members = Object.freeze(Array.from(this.slots.values(), (s) => (s.json ??= Object.freeze(memberJson(s.member)))));
     const frame = Object.freeze({ t: 'roster', members: members as JsonObject[], lobby: this.lobbyOn, host: this.hostId, locked: this.locked });
     this.#roster = { version: this.slots.version, lobby: this.lobbyOn, locked: this.locked, host: this.hostId, frame };
     return frame;

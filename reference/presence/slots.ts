@@ -3,12 +3,14 @@
 // the hot path needs: a version that moves only when the roster's content does, so the roster
 // frame is built once per change rather than once per send [PRES-19], and an index from token to
 // slot, so a re-announce finds the slot its token already holds without scanning the room [PRES-15].
-import type { JsonValue } from '../encoding/json.ts';
+import type { JsonObject, JsonValue } from '../encoding/json.ts';
 import type { CallMember } from './wire.ts';
 
 export interface Slot {
   member: CallMember;
   token?: string;
+  /** The member as a roster frame writes it [PRES-18]; built on first use, kept while the slot is. */
+  json?: JsonObject;
 }
 
 export class Slots implements Iterable<[string, Slot]> {
