@@ -19,6 +19,7 @@ import math
 from .errors import InputInvalid, ProtocolError, Unsupported
 from .jsonutil import is_integer, is_number
 from .presence.coordinator import Coordinator, CoordinatorConfig
+from .presence.door import MODES as DOOR_MODES, binds_by_default
 from .presence.participant import Participant
 from .presence.room import Room, RoomConfig
 from .presence.traffic import TRAFFIC_MODES
@@ -90,26 +91,52 @@ def _bool(d, name, what, default=None):
 
 
 def _gate(c):
-    """The `gate` config: the plain identity gate of PRES-09 `{require? = true,
-    bindsFingerprint? = true}` (8.8, 8.9), or a gate mode `g` of 8.9.
+    """The `gate` config (8.8, 8.9): `{g?, gn?, gk?, gm?, codes?: [{name, code}…],
+    limit?: {maxAttempts, lockoutMs}, require? = true, bindsFingerprint?}`.
 
-    [PRES-76] `g: "open"` is the same as no gate. The other modes (names, code, invite, google,
-    email; PRES-75 to PRES-85) decide with chapter 12's material and are not implemented in
-    kibitz-py yet: a config naming one is answered `unsupported` [ADP-07] rather than run
-    through the plain gate (AMBIGUITIES.md P-gate-modes)."""
+    A gate without `g` is the plain identity gate of PRES-09. [PRES-76] `g: "open"` is the same
+    as no gate. `g` names one of the modes of LINK-05 (another value is input.invalid).
+    `bindsFingerprint` defaults to false for names, code and invite and to true otherwise.
+    `gk` (the creator key) and `gm` (the manifest token) are passed on whatever their JSON type:
+    the door judges them (TOK-05, MAN-02) and fails closed (PRES-80, ADP-08). The material is
+    read whatever the mode; each mode uses its own (door.py). `credits` (8.10, agents at the
+    door) is not implemented: a gate that requires credits is answered `unsupported` [ADP-07]."""
     g = c.get("gate")
     if g is None:
         return None
     _obj(g, "config.gate")
     mode = g.get("g")
     if mode is not None:
-        if not isinstance(mode, str):
-            raise InputInvalid("config.gate.g must be a string")
+        if not isinstance(mode, str) or mode not in DOOR_MODES:
+            raise InputInvalid("config.gate.g must be a gate mode (%s)" % ", ".join(DOOR_MODES))
         if mode == "open":
             return None
-        raise Unsupported("gate mode %r (spec 8.9) is not implemented" % mode)
-    return {"require": _bool(g, "require", "config.gate", default=True),
-            "bindsFingerprint": _bool(g, "bindsFingerprint", "config.gate", default=True)}
+    if _bool(g, "credits", "config.gate", default=False):
+        raise Unsupported("credit-gated rooms (spec 8.10) are not implemented")
+    gn = g.get("gn")
+    if gn is not None and not (isinstance(gn, list) and len(gn) <= MAX_LIST
+                               and all(isinstance(x, str) for x in gn)):
+        raise InputInvalid("config.gate.gn must be an array of strings")
+    codes = g.get("codes")
+    if codes is not None:
+        if not isinstance(codes, list) or len(codes) > MAX_LIST:
+            raise InputInvalid("config.gate.codes must be an array of {name, code}")
+        for e in codes:
+            _obj(e, "config.gate.codes[]")
+            _str(e, "name", "config.gate.codes[]")
+            _str(e, "code", "config.gate.codes[]")
+    limit = g.get("limit")
+    if limit is not None:
+        _obj(limit, "config.gate.limit")
+        n, ms = limit.get("maxAttempts"), limit.get("lockoutMs")
+        if not (is_integer(n) and n >= 1 and is_integer(ms) and ms >= 1):
+            raise InputInvalid("config.gate.limit needs integers maxAttempts >= 1, lockoutMs >= 1")
+        limit = (int(n), int(ms))
+    return {"g": mode,
+            "gn": gn, "gk": g.get("gk"), "gm": g.get("gm"), "codes": codes, "limit": limit,
+            "require": _bool(g, "require", "config.gate", default=True),
+            "bindsFingerprint": _bool(g, "bindsFingerprint", "config.gate",
+                                      default=binds_by_default(mode))}
 
 
 def _traffic(c):

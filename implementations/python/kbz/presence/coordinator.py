@@ -15,6 +15,7 @@ from ..fingerprint import canonical
 from ..text import lower, trim, utf16_length
 from . import frames
 from .app import AppState
+from .door import LOCKED_OUT, OK as DOOR_OK, Door
 from .bounded import RecentSet
 from .frames import MALFORMED, OK, UNKNOWN, nonempty
 from .traffic import TRAFFIC_MODES, json_equal
@@ -34,7 +35,8 @@ class CoordinatorConfig:
 
     room: the room id (used as given, 10.4). host_key: the committed host public JWK or None
     (any JSON value other than None counts as committed; HCMD-08 step 3 judges it).
-    gate: None (no identity gate) or {"require": bool, "bindsFingerprint": bool}.
+    gate: None (no identity gate) or {"g": gate mode or None, "require": bool,
+    "bindsFingerprint": bool, and the mode's material gn, gk, gm, codes, limit} (8.9, door.py).
     traffic: "upstream" (PRES-15..PRES-21 as written), "lean" (PRES-70) or "batched" (PRES-70
     and PRES-71); 8.8's config member `traffic`.
     """
@@ -98,6 +100,9 @@ class Coordinator:
         self.cause = None
         gate = config.gate
         self.gate_on = bool(gate is not None and gate.get("require") is True)
+        # [PRES-75] the verifier the gate mode gives the door, its link material judged once,
+        # now that the role begins [PRES-80] (door.py).
+        self.door = Door(gate, config.room, now) if gate is not None else None
         self.verified = set()
         self.verifying = {}               # conn -> id of the request that started its check
         self.requests = {}                # request id -> what the answer is for
@@ -268,6 +273,8 @@ class Coordinator:
         self.kicked_conns.discard(conn)
         self.verified.discard(conn)
         self.verifying.pop(conn, None)
+        if self.door is not None:
+            self.door.forget(conn)          # [PRES-82] the guess limiter's record goes too
         host_emptied = False
         if self.host_conn == conn:
             # The slot "belongs to this connection" whether or not its media id is empty
@@ -389,6 +396,12 @@ class Coordinator:
             return
         jwt = f.get("jwt")
         if not nonempty(jwt):
+            if self.door.open_to_humans():
+                # [PRES-81] a room open to humans: verified without a credential, and the same
+                # frame processed again, instead of holding it.
+                self.verified.add(conn)
+                self._process(conn, msg)
+                return
             self._drop(conn, "presence.no-credential")            # hold quietly
             return
         if utf16_length(jwt) > MAX_CREDENTIAL:     # UTF-16 units (AMBIGUITIES.md P-jwt-length)
@@ -404,12 +417,26 @@ class Coordinator:
 
     def _gate_fp(self, req, value):
         conn = req["conn"]
-        binds = self.cfg.gate.get("bindsFingerprint", True) is not False
+        # [PRES-77] names, code and invite do not bind unless the config says so (8.9).
+        binds = self.door.binds
         # "unreadable (null or empty)": empty after canonicalisation, as HCMD-09 and BIND-05
         # say it (AMBIGUITIES.md P-unreadable).
         if binds and (not isinstance(value, str) or canonical(value) == ""):
             self.verifying.pop(conn, None)
             self._drop(conn, "presence.no-remote-fp")             # hold quietly
+            return
+        if self.door.local:
+            # [PRES-78] names, code, invite: decided here, at this answer's time, instead of a
+            # verify request; on success exactly as PRES-10's `ok`, on failure `unverified`.
+            self.verifying.pop(conn, None)
+            verdict = self.door.decide(conn, req["jwt"], self.now)
+            if verdict == DOOR_OK:
+                self.verified.add(conn)
+                self._process(conn, req["msg"])
+            elif verdict == LOCKED_OUT:
+                self._drop(conn, "presence.gate-locked-out")      # [PRES-82] no answer
+            else:
+                self._send([conn], frames.lobby_frame("unverified"))
             return
         rid = self.ids.next()
         self.requests[rid] = dict(req, **{"for": "gate-verify"})
