@@ -7,7 +7,7 @@ import { loadVectorFiles } from './checks/vectors.ts';
 import type { Requirement } from './spec-index.ts';
 import { allChecks } from './suite.ts';
 
-export type CoverKind = 'vector' | 'property' | 'scenario' | 'broker' | 'test';
+export type CoverKind = 'vector' | 'property' | 'scenario' | 'broker' | 'peer' | 'interop' | 'test';
 export interface Cover {
   kind: CoverKind;
   id: string;
@@ -37,10 +37,16 @@ export function testTitles(): { file: string; title: string; ids: string[] }[] {
   return out;
 }
 
-/** Suites with their own CLI (the broker suite), loaded on demand: they need network modules. */
+/** Suites with their own CLI (broker, peer mode, interop), loaded on demand: they need network modules. */
 async function extraChecks(): Promise<{ kind: CoverKind; checks: readonly Pick<Check, 'id' | 'covers'>[] }[]> {
   const { BROKER_CHECKS } = await import('./broker/checks.ts');
-  return [{ kind: 'broker', checks: BROKER_CHECKS }];
+  const { PEER_CHECKS } = await import('./peer/suite.ts');
+  const { ALL_CASES } = await import('./interop/cases.ts');
+  return [
+    { kind: 'broker', checks: BROKER_CHECKS },
+    { kind: 'peer', checks: PEER_CHECKS },
+    { kind: 'interop', checks: ALL_CASES.map((c) => ({ id: `interop.${c.id}`, covers: c.covers })) },
+  ];
 }
 
 export async function collectCoverage(reqs: Map<string, Requirement>): Promise<{ covers: Map<string, Cover[]>; unknown: string[] }> {
