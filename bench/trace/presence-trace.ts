@@ -321,5 +321,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : dflt;
   };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1)); // `| head` is fine
   process.stdout.write(traceJsonl(generateTrace({ n: arg('n', 50), seconds: arg('seconds', 600), seed: arg('seed', 1) })));
 }
