@@ -69,7 +69,7 @@ export const PAIR_CASES: InteropCase[] = [
       const seen = new Set<boolean>();
       const codes: string[] = [];
       // The order of the two fingerprints matters (SAS-05): judge both orders, with fresh certificates.
-      for (let s: Seat | null = b, i = 0; s && i < 6; i++) {
+      for (let s: Seat | null = b, i = 0; s && i < 8; i++) {
         const c = await codesOf(room, a, s);
         if (c.atCoordinator !== c.atParticipant) throw new CaseFailure('SAS-05', 'the two ends of one connection show different codes', { coordinator: c.atCoordinator }, { participant: c.atParticipant });
         if (c.atCoordinator !== c.want) throw new CaseFailure('SAS-07', 'both ends agree on a code that is not the derivation of chapter 6', c.want, c.atCoordinator);

@@ -44,9 +44,10 @@ const rosterOf = (f: Frame) => f.value as RosterFrame;
 const ids = (f: Frame | undefined) => (f ? rosterOf(f).members.map((m) => m.id) : []);
 const lastRoster = (l: Link) => [...l.received()].reverse().find(isRoster);
 
-async function dialIn(env: PeerEnv, room: RoomNames, tag: string, announce = true, extra: Record<string, unknown> = {}): Promise<Participant> {
+async function dialIn(env: PeerEnv, room: RoomNames, tag: string, announce = true, extra: Record<string, unknown> = {}, accept?: (fp: string) => boolean): Promise<Participant> {
   const obs = await env.observer();
-  const link = obs.dial(room.authority);
+  const link = accept ? await obs.dialWhere(room.authority, accept) : obs.dial(room.authority);
+  if (!link) throw new SetupFailed('the observer found no certificate on the side of the fingerprint order it needed');
   for (let i = 0; i < env.timeouts.connectMs / 50 && !link.opened; i++) await sleep(50);
   if (!link.opened) throw new SetupFailed(`the coordinator did not accept a data connection to ${room.authority} within ${env.timeouts.connectMs} ms`, 'fail', 'SIG-10');
   const p: Participant = { obs, link, voiceId: `${tag}-${rnd()}`, token: `tok-${tag}-${randomBytes(8).toString('hex')}`, live: keepAlive(link) };
@@ -140,8 +141,11 @@ export const coordinatorScenario = scenario<Ctx>({
         const links: Participant[] = [c.a, ...(c.b ? [c.b] : [])];
         const side = (p: Participant) => (p.link.localFingerprint()! < implFp ? 'below' : 'above');
         // SAS-05 only shows when the implementation's certificate sorts after the remote one, and
-        // only when it sorts before for the mirror bug: judge connections on both sides.
-        for (let i = 0; i < 6 && new Set(links.map(side)).size < 2; i++) links.push(await dialIn(env, c.room, `sas${i}`, false));
+        // only when it sorts before for the mirror bug: judge a connection on each side, choosing
+        // the observer's certificate when chance did not.
+        for (const want of ['below', 'above'] as const) {
+          if (!links.some((p) => side(p) === want)) links.push(await dialIn(env, c.room, `sas-${want}`, false, {}, (fp) => (fp < implFp) === (want === 'below')));
+        }
         for (const p of links) {
           const s = await stateUntil(env.iut, c.peer, env.timeouts.reactMs, (st) => st.safety.some((x) => x.remote === p.obs.id));
           const fault = judgeSafety(s.state.safety.find((x) => x.remote === p.obs.id), { implFp, observerFp: p.link.localFingerprint()! }, `the connection from ${p.obs.id} (observer certificate ${side(p)} the coordinator's)`);

@@ -86,21 +86,47 @@ export class Observer {
 
   /** Dials `remote` the way PeerJS connect() does; the link opens asynchronously. */
   dial(remote: string, o: DialOptions = {}): Link {
+    return this.#dial(remote, o, null).link;
+  }
+
+  /**
+   * Dials `remote` with a certificate whose canonical fingerprint `accept` takes: each attempt is a
+   * fresh connection with a fresh certificate, dropped before its OFFER when refused. Checks that
+   * depend on how two fingerprints sort (SAS-05) use it to put the observer on a chosen side.
+   */
+  async dialWhere(remote: string, accept: (fp: string) => boolean, o: DialOptions = {}, tries = 400): Promise<Link | null> {
+    for (let i = 0; i < tries; i++) {
+      const attempt = this.#dial(remote, o, accept);
+      if (await attempt.accepted) return attempt.link;
+    }
+    return null;
+  }
+
+  #dial(remote: string, o: DialOptions, accept: ((fp: string) => boolean) | null): { link: Link; accepted: Promise<boolean> } {
     const cid = connectionId();
     const pc = this.#newPc(`obs-${this.id}-${cid}`);
     const link = new Link('dialler', remote, cid, pc, this.signal);
     const payload: OfferPayload = { type: 'data', connectionId: cid, label: o.label ?? cid, reliable: o.reliable ?? true, serialization: o.serialization ?? 'binary' };
     link.offer = payload;
-    this.links.push(link);
+    let settle: (ok: boolean) => void = () => {};
+    const accepted = new Promise<boolean>((r) => (settle = r));
     pc.onLocalDescription((desc, type) => {
       if (type !== 'offer') return;
+      const fp = /a=fingerprint:sha-256 ([0-9A-Fa-f:]+)/.exec(desc)?.[1]?.toLowerCase() ?? '';
+      if (accept && !accept(fp)) {
+        setImmediate(() => link.close());
+        return settle(false);
+      }
+      if (accept) this.links.push(link);
       const full = { sdp: { type, sdp: desc }, ...payload };
       link.offer = full;
       this.signal.send({ type: 'OFFER', dst: remote, payload: full });
       link.descriptionSent();
+      settle(true);
     });
+    if (!accept) this.links.push(link);
     link.attach(pc.createDataChannel(o.label ?? cid, {}));
-    return link;
+    return { link, accepted };
   }
 
   /** The first link from (or to) `remote` that is open, waiting up to `ms`. */
