@@ -68,7 +68,7 @@ try {
   step('--version with plain Node', 'npx', ['--no-install', 'kibitz-conformance', '--version'], { cwd: app, env });
   step('--impl reference', 'npx', ['--no-install', 'kibitz-conformance', '--impl', 'reference', '--reporter', 'json:reference.json', '--quiet'], { cwd: app, env });
   verdict(join(app, 'reference.json'), 'in process');
-  step('the reference adapter over stdio', 'npx', ['--no-install', 'kibitz-conformance', '--impl', 'cmd:npx --no-install kibitz-reference', '--profile', 'adapter', '--profile', 'crypto', '--reporter', 'json:stdio.json', '--quiet'], { cwd: app, env });
+  step('the reference adapter over stdio', 'npx', ['--no-install', 'kibitz-conformance', '--impl', 'cmd:kibitz-reference', '--profile', 'adapter', '--profile', 'crypto', '--reporter', 'json:stdio.json', '--quiet'], { cwd: app, env });
   verdict(join(app, 'stdio.json'), 'over stdio');
   step('the library entry', process.execPath, ['--input-type=module', '-e', "const m = await import('kibitz-protocol'); if (typeof m.main !== 'function' || typeof m.runChecks !== 'function') process.exit(1); console.log(Object.keys(m).length + ' exports')"], { cwd: app, env });
 } finally {

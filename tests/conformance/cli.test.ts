@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { main } from '../../conformance/cli.ts';
+import { cliInProcess as cli } from './helpers.ts';
 import type { Report } from '../../schemas/src/report.ts';
 import { validatorFor } from '../schemas/ajv.ts';
 
@@ -18,27 +18,6 @@ const FAKE = join(ROOT, 'tests/conformance/fixtures/fake-adapter.mjs');
 const MUTANT = join(ROOT, 'tests/mutants/crypto/sas-unsorted-pair.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'kbz-cli-'));
 const exec = promisify(execFile);
-
-/** Runs main() in process and captures what it writes. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [w, e] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => out.push(`${a.join(' ')}\n`);
-  console.error = (...a: unknown[]) => err.push(`${a.join(' ')}\n`);
-  try {
-    return { code: await main(args), stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = w;
-    process.stderr.write = e;
-    console.log = log;
-    console.error = error;
-  }
-}
 
 async function usage(args: string[], why: RegExp): Promise<void> {
   const r = await cli(args);

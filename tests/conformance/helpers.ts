@@ -21,3 +21,24 @@ export async function run(impl: Implementation, only: string[], expectations: Ex
     await impl.stop();
   }
 }
+
+/** Runs the CLI's main() in this process and captures what it writes (no child process, no tsx start-up). */
+export async function cliInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import('../../conformance/cli.ts');
+  const out: string[] = [];
+  const err: string[] = [];
+  const [w, e] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
+  const [log, error] = [console.log, console.error];
+  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  console.log = (...a: unknown[]) => void out.push(`${a.join(' ')}\n`);
+  console.error = (...a: unknown[]) => void err.push(`${a.join(' ')}\n`);
+  try {
+    return { code: await main(args), stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = w;
+    process.stderr.write = e;
+    console.log = log;
+    console.error = error;
+  }
+}

@@ -1,29 +1,16 @@
 // The CLI's reports: the JSON report validates against its published schema, JUnit is well-formed
 // XML, TAP has a consistent plan, and the expectations file turns failures into xfail, stale entries
 // into xpass (exit 1) and skips into skipped. SHOULD-level breaks are non-strict (exit 0).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validatorFor } from '../schemas/ajv.ts';
 import type { Report } from '../../schemas/src/report.ts';
+import { cliInProcess as cli } from './helpers.ts';
 
-const run = promisify(execFile);
-const BIN = new URL('../../bin/kibitz-conformance.mjs', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'kbz-reports-'));
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
-    return { code: 0, stdout };
-  } catch (e) {
-    const err = e as { code: number; stdout: string };
-    return { code: err.code, stdout: err.stdout };
-  }
-}
 
 const ONLY = ['--only', 'token.valid', '--only', 'token.encoding', '--only', 'token.structure', '--seed', '1'];
 const LENIENT = `module:${new URL('./fixtures/lenient-base64.ts', import.meta.url).pathname}`;
