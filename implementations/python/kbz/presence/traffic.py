@@ -18,12 +18,11 @@ TRAFFIC_MODES = ("upstream", "lean", "batched")
 
 
 def json_equal(a, b):
-    """[PRES-70] "equal as JSON (member order ignored)": deep equality of JSON values where the
-    order of an object's members does not count and the order of an array's elements does
-    (vector presencetraffic.lean.token-moves: the same members in another roster order are a
-    change; AMBIGUITIES.md, 0.2 entry Q-lean-equal). Types are distinct: Python's `True == 1`
-    and `"1" != 1` are handled explicitly; numbers compare by value (1 and 1.0 are one JSON
-    number)."""
+    """[PRES-70] "equal as a JSON value (the order of members inside an object ignored, as
+    10.3 compares)": deep equality where the order of an object's members does not count and
+    the order of an array's elements (the roster's members) does (AMBIGUITIES.md, 0.2 entry
+    Q-lean-equal). Types are distinct: Python's `True == 1` is handled explicitly; numbers
+    compare by value (1 and 1.0 are one JSON number)."""
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if is_number(a) and is_number(b):
