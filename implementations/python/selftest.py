@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run every vector of the profiles kibitz-py implements (`crypto`, `presence`, `admission`) in
+"""Run every vector of the profiles kibitz-py implements (`crypto`, `presence`, `admission`, `wire`) in
 vectors/*.json through adapter.py over the JSON Lines protocol.
 
     /usr/bin/python3 implementations/python/selftest.py [-v] [vectors/token.json ...]
@@ -26,7 +26,7 @@ sys.path.insert(0, HERE)
 
 from kbz import b64u, ec  # noqa: E402
 
-PROFILES = ("crypto", "presence", "admission")
+PROFILES = ("crypto", "presence", "admission", "wire")
 
 
 def json_equal(a, b):

@@ -1,7 +1,8 @@
 // The independent second implementation (implementations/python, written from the spec text
 // alone) passes the whole crypto profile, the whole presence profile (vectors and multi-peer
-// properties, driven step by step through presence.open/step) and the whole admission profile
-// through the stdio adapter protocol, with every message valid against the adapter-protocol schema.
+// properties, driven step by step through presence.open/step), the whole admission profile and
+// the whole wire profile (BinaryPack, chunking, the receive path) through the stdio adapter
+// protocol, with every message valid against the adapter-protocol schema.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,26 @@ test('[ADP-03] kibitz-py passes every admission vector and property with no prot
     const bad = report.checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.outcome} ${c.message ?? ''}`);
     assert.ok(report.checks.filter((c) => c.kind === 'vector').length >= 290, `${report.checks.length} checks`);
     assert.ok(report.checks.some((c) => c.id.startsWith('prop.admission.')), 'admission properties ran');
+    assert.equal(bad, []);
+    assert.equal(r.status, 0, (r.stderr ?? '').slice(-2000));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('[ADP-03] kibitz-py passes every wire vector and property with no protocol violation', () => {
+  assert.ok(existsSync(PYTHON), `${PYTHON} is missing: install python3 and python3-cryptography (.ci/run does)`);
+  const dir = mkdtempSync(join(tmpdir(), 'kibitz-py-wire-'));
+  const out = join(dir, 'report.json');
+  try {
+    const cli = new URL('../../bin/kibitz-conformance.mjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [cli, '--impl', `cmd:${PYTHON} ${ADAPTER}`, '--profile', 'wire',
+      '--validate-protocol', '--reporter', 'json', '--out', out], { encoding: 'utf8', timeout: 300_000 });
+    assert.ok(existsSync(out), `no report (exit ${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { checks: { id: string; kind: string; outcome: string; message?: string }[] };
+    const bad = report.checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.outcome} ${c.message ?? ''}`);
+    assert.ok(report.checks.filter((c) => c.kind === 'vector').length >= 360, `${report.checks.length} checks`);
+    assert.ok(report.checks.some((c) => c.id.startsWith('prop.wire.')), 'wire properties ran');
     assert.equal(bad, []);
     assert.equal(r.status, 0, (r.stderr ?? '').slice(-2000));
   } finally {
