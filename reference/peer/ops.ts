@@ -1,6 +1,6 @@
 // The ops of the `peer` profile (spec/10-adapter-protocol.md, "Peer mode") over reference peer
 // sessions. A session is named by the handle `peer.join` returns; ops on an unknown handle answer
-// `peer.unknown-peer` [ADP-41]. Input shapes are checked before anything happens [ADP-08].
+// `adapter.unknown-peer` [ADP-41]. Input shapes are checked before anything happens [ADP-08].
 import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts';
 import { InputError, optStr, str } from '../adapter/input.ts';
 import type { OpHandler, OpOutcome } from '../adapter/outcome.ts';
@@ -117,7 +117,7 @@ export function makePeerOps(platform: PeerPlatform, hooks: PeerHooks = {}): Peer
       }
       const claimable = claimablePeerId(input.room);
       if (!claimable.ok) return err(claimable.error.code, claimable.error.message); // [ROOM-06]
-      if (sessions.size >= MAX_PEERS) return err('peer.too-many-peers', `this process hosts at most ${MAX_PEERS} peers`);
+      if (sessions.size >= MAX_PEERS) return err('adapter.too-many-peers', `this process hosts at most ${MAX_PEERS} peers`);
       prepared ??= platform.prepare?.() ?? Promise.resolve();
       await prepared;
       hooks.onJoin?.(input);
@@ -187,7 +187,7 @@ export function makePeerOps(platform: PeerPlatform, hooks: PeerHooks = {}): Peer
       try {
         return await h(i);
       } catch (e) {
-        if (e instanceof UnknownPeer) return err('peer.unknown-peer', `no peer ${JSON.stringify(e.handle)} in this process`);
+        if (e instanceof UnknownPeer) return err('adapter.unknown-peer', `no peer ${JSON.stringify(e.handle)} in this process`);
         throw e;
       }
     };

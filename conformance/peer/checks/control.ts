@@ -25,10 +25,10 @@ export const controlScenario = scenario<Record<string, never>>({
     {
       id: 'peer.control.unknown-peer',
       covers: ['ADP-41'],
-      description: 'an op naming no live peer answers peer.unknown-peer',
+      description: 'an op naming no live peer answers adapter.unknown-peer',
       async run(_c, env) {
         const code = await refusal(env, 'peer.state', { peer: `nobody-${randomBytes(3).toString('hex')}` });
-        return code === 'peer.unknown-peer' ? pass() : fail('ADP-41', 'peer.state for an unknown handle did not answer peer.unknown-peer', { expected: 'peer.unknown-peer', actual: code });
+        return code === 'adapter.unknown-peer' ? pass() : fail('ADP-41', 'peer.state for an unknown handle did not answer adapter.unknown-peer', { expected: 'adapter.unknown-peer', actual: code });
       },
     },
     {
