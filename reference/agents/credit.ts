@@ -21,8 +21,19 @@ export interface CreditVerifyArgs {
   leeway?: number;
 }
 
-/** The chapter-5 code of a shared step, renamed into this chapter's namespace. */
-const asCredit = <T>(r: Result<T>): Result<T> => (r.ok ? r : fail(r.error.code.replace(/^idtoken\./, 'credit.'), r.error.message));
+/** The chapter-5 codes of the shared steps, each under this chapter's name (the Errors table of 13). */
+const CREDIT_CODE: Readonly<Record<string, string>> = {
+  'idtoken.malformed': 'credit.malformed',
+  'idtoken.oversize': 'credit.oversize',
+  'idtoken.unsupported-alg': 'credit.unsupported-alg',
+  'idtoken.bad-typ': 'credit.bad-typ',
+  'idtoken.unsupported-crit': 'credit.unsupported-crit',
+  'idtoken.no-key': 'credit.no-key',
+  'idtoken.bad-signature': 'credit.bad-signature',
+};
+
+/** A shared step's failure, renamed into this chapter's namespace. */
+const asCredit = <T>(r: Result<T>): Result<T> => (r.ok ? r : fail(CREDIT_CODE[r.error.code] ?? r.error.code, r.error.message));
 
 /** Verification in the order of [CRED-02]; the first failing step is the answer. */
 export async function verifyCredit(args: CreditVerifyArgs): Promise<Result<{ claims: JsonObject }>> {
