@@ -456,7 +456,6 @@ export class Coordinator implements PresenceMachine {
     if (this.agents!.credits) this.idVerified.delete(conn);
   }
 
-
   protected onResult(id: number, value: JsonValue, at: number): void {
     const req = this.requests.get(id);
     this.requests.delete(id);
