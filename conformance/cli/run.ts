@@ -2,7 +2,8 @@
 // (usage errors exit 2), start the implementation, select profiles and checks, run, grade, and
 // write every report. A failed start ends the run at once with the adapter stopped.
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { fromRoot } from '../lib/paths.ts';
 import { DEFAULT_SEED, UsageError, type CliArgs } from '../cli.ts';
 import { loadExpectations, deadExpectations, type Expectation } from '../expectations.ts';
 import { resolveImplementation, ImplSpecError } from '../impl/resolve.ts';
@@ -16,6 +17,18 @@ import { loadVectorFiles, validateVectorFiles } from '../checks/vectors.ts';
 import { identifySuite } from '../suite-digest.ts';
 import { suiteInfo } from '../suite-info.ts';
 import { progress } from './progress.ts';
+
+/**
+ * How a replay command starts the CLI so that it runs as printed: the published command for the
+ * compiled package, and in a source checkout the repository's launcher (a stale dist/ must not
+ * replay different code).
+ */
+function launcher(): string[] {
+  if (!import.meta.url.endsWith('.ts')) return ['npx', 'kibitz-conformance'];
+  const bin = fromRoot('bin', 'kibitz-conformance.mjs');
+  const rel = relative(process.cwd(), bin);
+  return ['node', shellQuote(rel.startsWith('..') ? bin : rel)];
+}
 
 const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
@@ -130,7 +143,7 @@ export async function runMain(args: CliArgs): Promise<number> {
     const checks = selectChecks(every, runnable, only);
     const identity = identifySuite(every, args.vectors ? resolve(args.vectors) : undefined);
 
-    const base = ['npx', 'kibitz-conformance', '--impl', shellQuote(args.impl!)];
+    const base = [...launcher(), '--impl', shellQuote(args.impl!)];
     if (args.vectors) base.push('--vectors', shellQuote(args.vectors));
     if (runs !== 100) base.push('--runs', String(runs));
     if (timeoutMs !== 10_000) base.push('--timeout', String(timeoutMs));
