@@ -47,7 +47,7 @@ export const DataOfferPayload = Type.Object(
     connectionId: Type.String({ minLength: 1, description: 'Sender-chosen connection id ("dc_" + random base-36 in PeerJS).' }),
     label: Type.String({ description: 'Data channel label: "bulk" for Kibitz\'s bulk channel; PeerJS writes the connectionId when no label was given [MSG-17].' }),
     reliable: Type.Boolean({ description: 'Ordered, reliable channel; true for every Kibitz connection.' }),
-    serialization: stringEnum(SERIALIZATIONS, 'Payload encoding; Kibitz uses "default" (BinaryPack) [MSG-16].'),
+    serialization: stringEnum(SERIALIZATIONS, 'Payload encoding; a Kibitz offer names "binary" (BinaryPack, the PeerJS 1.5.5 default) [MSG-16].'),
     metadata: Type.Optional(Type.Unknown({ description: 'Application metadata (any JSON); Kibitz sends none.' })),
     browser: Type.Optional(Type.String({ description: 'Browser name; sent by PeerJS clients before 1.5, not by 1.5.5.' })),
   },

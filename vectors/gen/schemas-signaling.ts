@@ -28,7 +28,7 @@ const DATA_OFFER: JsonObject = {
   connectionId: 'dc_k2x9w1q8z7',
   label: 'dc_k2x9w1q8z7',
   reliable: true,
-  serialization: 'default',
+  serialization: 'binary', // what PeerJS 1.5.5 writes for a connect() without a serialization [MSG-16]
 };
 const BULK_OFFER: JsonObject = { ...DATA_OFFER, connectionId: 'dc_p0o9i8u7y6', label: 'bulk' };
 const ANSWER: JsonObject = { sdp: { type: 'answer', sdp: SDP_ANSWER }, type: 'data', connectionId: 'dc_k2x9w1q8z7' };
@@ -85,7 +85,7 @@ export const signalingGroups: Group[] = [
       valid('heartbeat', 'Keep-alive', CLIENT, { type: 'HEARTBEAT' }, { covers: ['MSG-12'], flags: up }),
       valid('offer-sig', 'OFFER for the sig link: PeerJS writes the connectionId as label', CLIENT, { type: 'OFFER', payload: DATA_OFFER, dst: MEDIA_B }, { covers: ['MSG-12', 'MSG-16', 'MSG-17'], flags: up }),
       valid('offer-bulk', 'OFFER for the bulk link', CLIENT, { type: 'OFFER', payload: BULK_OFFER, dst: MEDIA_B }, { covers: ['MSG-16', 'MSG-17'], flags: up }),
-      valid('offer-presence', 'Presence connection to the room authority: reliable, default serialization', CLIENT, { type: 'OFFER', payload: DATA_OFFER, dst: AUTHORITY }, { covers: ['MSG-16', 'MSG-18'], flags: up }),
+      valid('offer-presence', 'Presence connection to the room authority: reliable, the default serialization (named "binary")', CLIENT, { type: 'OFFER', payload: DATA_OFFER, dst: AUTHORITY }, { covers: ['MSG-16', 'MSG-18'], flags: up }),
       valid('offer-legacy-browser', 'An older PeerJS client adds browser and metadata', CLIENT, { type: 'OFFER', payload: { ...DATA_OFFER, browser: 'chrome', metadata: { seat: 2 } }, dst: MEDIA_B }, { covers: ['MSG-16'] }),
       valid('offer-media', 'A PeerJS media call offer (not used by current Kibitz)', CLIENT, { type: 'OFFER', payload: { sdp: { type: 'offer', sdp: SDP_OFFER }, type: 'media', connectionId: 'mc_4r5t6y7u8i' }, dst: MEDIA_B }),
       valid('answer', 'ANSWER', CLIENT, { type: 'ANSWER', payload: ANSWER, dst: MEDIA_A }, { covers: ['MSG-12'], flags: up }),
