@@ -206,7 +206,8 @@ export class PeerSession {
     if (this.#closed) return;
     this.#closed = true;
     this.room.close();
-    await new Promise((r) => setTimeout(r, 50)); // let the leave frame go out before the channel closes
+    // Let the leave frame go out before the channel closes (upstream's mesh waits 250 ms after bye).
+    await new Promise((r) => setTimeout(r, 250));
     this.transport.closeAll();
     this.net.dispose();
   }

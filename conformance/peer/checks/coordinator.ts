@@ -46,10 +46,15 @@ const lastRoster = (l: Link) => [...l.received()].reverse().find(isRoster);
 
 async function dialIn(env: PeerEnv, room: RoomNames, tag: string, announce = true, extra: Record<string, unknown> = {}, accept?: (fp: string) => boolean): Promise<Participant> {
   const obs = await env.observer();
-  const link = accept ? await obs.dialWhere(room.authority, accept) : obs.dial(room.authority);
-  if (!link) throw new SetupFailed('the observer found no certificate on the side of the fingerprint order it needed');
-  for (let i = 0; i < env.timeouts.connectMs / 50 && !link.opened; i++) await sleep(50);
-  if (!link.opened) throw new SetupFailed(`the coordinator did not accept a data connection to ${room.authority} within ${env.timeouts.connectMs} ms`, 'fail', 'SIG-10');
+  // Like a participant whose dial does not open (PRES-37), the observer dials a second time.
+  let link: Link | null = null;
+  for (let attempt = 0; attempt < 2 && !link?.opened; attempt++) {
+    link?.close();
+    link = accept ? await obs.dialWhere(room.authority, accept) : obs.dial(room.authority);
+    if (!link) throw new SetupFailed('the observer found no certificate on the side of the fingerprint order it needed');
+    for (let i = 0; i < env.timeouts.connectMs / 100 && !link.opened; i++) await sleep(50);
+  }
+  if (!link?.opened) throw new SetupFailed(`the coordinator did not accept a data connection to ${room.authority} in two dials of ${env.timeouts.connectMs / 2} ms`, 'fail', 'SIG-10');
   const p: Participant = { obs, link, voiceId: `${tag}-${rnd()}`, token: `tok-${tag}-${randomBytes(8).toString('hex')}`, live: keepAlive(link) };
   if (announce) {
     link.send({ t: 'knock', name: tag, avatar: '', token: p.token, voiceId: p.voiceId, ...extra });
