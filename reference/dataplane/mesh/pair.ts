@@ -10,7 +10,7 @@ import {
   BYE_FLUSH_MS, DROP_GRACE_MS, HEARTBEAT_MS, MAX_RECOVER, MIN_FLOW_KBPS, PRE_OPEN_BUFFER_MAX, RECOVER_AFTER_MS, REDIAL_DELAY_MS,
   ROSTER_HOLD_TIMEOUT_MS, SIG_DEAD_MS, STUCK_MS,
 } from '../constants.ts';
-import { initiates } from './roles.ts';
+import { connectionRole, dialsSig } from '../../wire/connections.ts';
 
 export type Channel = 'sig' | 'bulk';
 /** A frame on a data connection: JSON, or binary (hex in this interface). */
@@ -92,7 +92,7 @@ export class MeshPair {
     private readonly config: PairConfig,
     start: number,
   ) {
-    this.initiator = initiates(config.self, config.peer);
+    this.initiator = dialsSig(config.self, config.peer); // the roles of chapter 11 [WIRE-04]
     this.now = start;
     this.nextBeat = start + HEARTBEAT_MS;
   }
@@ -181,7 +181,7 @@ export class MeshPair {
 
   /** [MSG-17]: a connection labelled exactly `bulk` is bulk, any other is sig. */
   private incoming(label: string, _out: PairOutput[]): void {
-    const channel: Channel = label === 'bulk' ? 'bulk' : 'sig';
+    const channel: Channel = connectionRole(label);
     this.links[channel] = { open: false, since: this.now, lastRecv: this.now, buf: [], ours: false };
     this.redialAt[channel] = null;
     // A connection from a peer we never saw in the roster is closed if it does not appear in time [MESH-09].
