@@ -97,7 +97,9 @@ export function buildReport(args: BuildArgs): Report {
   const notRunIds = new Set(notRun.map((c) => c.id));
   const grid = numericOrder([...args.reqs.values()].filter((q) => !q.retired && inScope.has(q.id))).map((q) => {
     const checks = byReq.get(q.id) ?? [];
-    const worst = SEVERITY.find((o) => checks.some((c) => c.outcome === o));
+    // A failure is charged to one requirement: the check's other requirements are not failed by it.
+    const telling = checks.filter((c) => !((c.outcome === 'fail' || c.outcome === 'non-strict' || c.outcome === 'xfail') && c.failedRequirement && c.failedRequirement !== q.id));
+    const worst = SEVERITY.find((o) => telling.some((c) => c.outcome === o));
     const row: Report['requirements'][number] = { id: q.id, level: q.level, chapter: q.chapter, checks: checks.length, outcome: worst ?? 'untested' };
     if (!worst || worst === 'unsupported' || worst === 'skipped') {
       const covering = suiteChecks.filter((c) => c.covers.includes(q.id));
