@@ -127,12 +127,17 @@ export const coordinatorScenario = scenario<Ctx>({
       description: 'every 2500 ms the coordinator pings every connection and re-sends the roster',
       async run(c) {
         const m = mark(c.a.link);
+        const t0 = Date.now();
+        const count = () => {
+          const since = c.a.link.frames.slice(m).filter((f) => f.dir === 'in');
+          return { pings: since.filter((f) => tOf(f) === 'ping').length, rosters: since.filter(isRoster).length };
+        };
         await sleep(5600);
-        const since = c.a.link.frames.slice(m).filter((f) => f.dir === 'in');
-        const pings = since.filter((f) => tOf(f) === 'ping').length;
-        const rosters = since.filter(isRoster).length;
-        if (pings < 2) return fail('PRES-22', `${pings} ping(s) in 5.6 s: the coordinator pings every 2500 ms`, { link: c.a.link });
-        if (rosters < 2) return fail('PRES-22', `${rosters} roster(s) in 5.6 s of no change: every beat re-sends the roster`, { link: c.a.link });
+        // Real time on a shared machine: beats may run late (exact timing is the presence vectors' job).
+        while (Date.now() - t0 < 9000 && (count().pings < 2 || count().rosters < 2)) await sleep(100);
+        const { pings, rosters } = count();
+        if (pings < 2) return fail('PRES-22', `${pings} ping(s) in 9 s: the coordinator pings every 2500 ms`, { link: c.a.link });
+        if (rosters < 2) return fail('PRES-22', `${rosters} roster(s) in 9 s of no change: every beat re-sends the roster`, { link: c.a.link });
         return pass();
       },
     },

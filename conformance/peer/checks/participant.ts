@@ -111,7 +111,8 @@ export const participantScenario = scenario<Ctx>({
         })();
         if (pings.length < 2) return fail('PRES-36', 'fewer than two pings within 10 s of an open connection', { actual: pings.length });
         const gap = pings[1]!.at - pings[0]!.at;
-        if (gap < 1500 || gap > 4000) return fail('PRES-36', `pings ${gap} ms apart, not every 2500 ms`, { expected: 2500, actual: gap });
+        // Real time on a shared machine: a beat may run late, never early (exact timing is the presence vectors' job).
+        if (gap < 1500 || gap > 6000) return fail('PRES-36', `pings ${gap} ms apart, not every 2500 ms`, { expected: 2500, actual: gap });
         return pass();
       },
     },
