@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Run every vector of the profiles kibitz-py implements (`crypto`, `presence`, `admission`, `wire`) in
-vectors/*.json through adapter.py over the JSON Lines protocol.
+"""Run every vector of the profiles kibitz-py implements (`crypto`, `presence`, `admission`, `wire`,
+`agents`) in vectors/*.json through adapter.py over the JSON Lines protocol.
 
     /usr/bin/python3 implementations/python/selftest.py [-v] [vectors/token.json ...]
 
 Comparison follows spec 10.3: `exact` deep JSON equality (member order ignored, numbers by value,
 booleans distinct from numbers, `x-` members ignored) for every op except token.sign,
-hostcmd.sign and invite.sign (12.8), which use the `signed-token` comparison: (a) the signature
+hostcmd.sign, invite.sign (12.8) and agent.assertion.sign (13.8), which use the `signed-token`
+comparison: (a) the signature
 verifies with the public part of the given key over the body text, (b) the body decodes to JSON equal to the expected body
 with members in the same order, (c) SHOULD: the body equals the expected body byte for byte
 (a failure of (c) only is reported as non-strict). An `invalid` vector passes when the adapter
@@ -26,7 +27,7 @@ sys.path.insert(0, HERE)
 
 from kbz import b64u, ec  # noqa: E402
 
-PROFILES = ("crypto", "presence", "admission", "wire")
+PROFILES = ("crypto", "presence", "admission", "wire", "agents")
 
 
 def json_equal(a, b):
@@ -121,7 +122,8 @@ def main(argv):
                 elif r.get("ok") is not True:
                     outcome, why = "fail", "expected output, got %s" % json.dumps(
                         r, ensure_ascii=False)[:300]
-                elif t["op"] in ("token.sign", "hostcmd.sign", "invite.sign"):
+                elif t["op"] in ("token.sign", "hostcmd.sign", "invite.sign",
+                                 "agent.assertion.sign"):
                     res = signed_token_check(t, r["output"]["token"])
                     outcome = res if res in ("pass", "non-strict") else "fail"
                     why = res

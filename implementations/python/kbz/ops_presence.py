@@ -16,7 +16,7 @@ MAX_STEPS steps in one scenario and MAX_LIST entries in a config list (`input.in
 
 import math
 
-from .errors import InputInvalid, ProtocolError, Unsupported
+from .errors import InputInvalid, ProtocolError
 from .jsonutil import is_integer, is_number
 from .presence.coordinator import Coordinator, CoordinatorConfig
 from .presence.door import MODES as DOOR_MODES, binds_by_default
@@ -40,6 +40,8 @@ LOCAL_OPS = {
              "avatar": ("str", True), "voiceId": ("str", True), "meta": ("meta", False)},
     "knock": {"name": ("str", True), "avatar": ("str", True)},
     "identity": {"jwt": ("strnull", True)},
+    "agent": {"assertion": ("strnull", True)},          # 8.10 [PRES-110]
+    "credit": {"credential": ("strnull", True)},        # 8.10 [PRES-110]
     "mod": {"token": ("any", False)},
     "close": {},
     "lobby": {"on": ("bool", True)},
@@ -99,8 +101,8 @@ def _gate(c):
     `bindsFingerprint` defaults to false for names, code and invite and to true otherwise.
     `gk` (the creator key) and `gm` (the manifest token) are passed on whatever their JSON type:
     the door judges them (TOK-05, MAN-02) and fails closed (PRES-80, ADP-08). The material is
-    read whatever the mode; each mode uses its own (door.py). `credits` (8.10, agents at the
-    door) is not implemented: a gate that requires credits is answered `unsupported` [ADP-07]."""
+    read whatever the mode; each mode uses its own (door.py). 8.10: `credits?: boolean`
+    (default false) says whether the room requires credit credentials of agents."""
     g = c.get("gate")
     if g is None:
         return None
@@ -111,8 +113,7 @@ def _gate(c):
             raise InputInvalid("config.gate.g must be a gate mode (%s)" % ", ".join(DOOR_MODES))
         if mode == "open":
             return None
-    if _bool(g, "credits", "config.gate", default=False):
-        raise Unsupported("credit-gated rooms (spec 8.10) are not implemented")
+    credits = _bool(g, "credits", "config.gate", default=False)
     gn = g.get("gn")
     if gn is not None and not (isinstance(gn, list) and len(gn) <= MAX_LIST
                                and all(isinstance(x, str) for x in gn)):
@@ -134,6 +135,7 @@ def _gate(c):
         limit = (int(n), int(ms))
     return {"g": mode,
             "gn": gn, "gk": g.get("gk"), "gm": g.get("gm"), "codes": codes, "limit": limit,
+            "credits": credits,
             "require": _bool(g, "require", "config.gate", default=True),
             "bindsFingerprint": _bool(g, "bindsFingerprint", "config.gate",
                                       default=binds_by_default(mode))}
@@ -194,8 +196,12 @@ def _event(ev):
     if t == "result":
         if not is_integer(ev.get("id")):
             raise InputInvalid("event.id must be an integer")
-        if "value" not in ev or not (ev["value"] is None or isinstance(ev["value"], str)):
-            raise InputInvalid("event.value must be a string or null")
+        # fingerprint: string or null; verify: "ok", "fail", "hold"; credit (8.10): the
+        # credential's exp (a number), "fail" or "hold".
+        v = ev.get("value")
+        if "value" not in ev or not (v is None or isinstance(v, str)
+                                     or (is_number(v) and math.isfinite(v))):
+            raise InputInvalid("event.value must be a string, a number or null")
         return {"type": t, "id": int(ev["id"]), "value": ev["value"]}
     if t == "claimed":
         if not is_integer(ev.get("id")):

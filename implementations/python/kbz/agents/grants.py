@@ -109,15 +109,15 @@ def sanitize(value):
 
 def as_given(g):
     """A grant an op takes "as given" (13.8: the grants of caps.intersect, caps.effective,
-    caps.lanes and of a view): its capability lists unchanged (unknown names and repeats
-    included), written back as GRANT-01 produces a grant: `backend` when it is a string,
-    `egress` only when it is true, `expiresAt` when it is a number (AMBIGUITIES.md
-    AG-as-given)."""
-    b, e = g.get("backend"), g.get("expiresAt")
-    return produce(g.get("perceive") or [], g.get("act") or [],
-                   backend=b if isinstance(b, str) else None,
-                   egress=g.get("egress") is True,
-                   expires_at=e if is_number(e) else None)
+    caps.lanes and of a view), returned unchanged: its capability lists as they are (unknown
+    names and repeats included) and its `backend`, `egress` and `expiresAt` as given, `egress:
+    false` included (the harness's model of caps.effective echoes it; AMBIGUITIES.md
+    AG-as-given). Members are written in GRANT-01's order; null members are absent (10.4)."""
+    out = {"perceive": list(g.get("perceive") or []), "act": list(g.get("act") or [])}
+    for m in ("backend", "egress", "expiresAt"):
+        if g.get(m) is not None:
+            out[m] = g[m]
+    return out
 
 
 def _limit(g):

@@ -14,6 +14,8 @@ class AppState:
         self.knock_name = None      # `knock {name, avatar}` [PRES-35]
         self.knock_avatar = None
         self.jwt = None             # `identity {jwt}` [PRES-35]
+        self.assertion = None       # `agent {assertion}` [PRES-110]
+        self.credit = None          # `credit {credential}` [PRES-110]
 
     def announce(self, now, ann):
         """Record a `self` op. Returns True when it puts us in the call (a join) [PRES-40]."""

@@ -10,6 +10,7 @@ import math
 from collections import OrderedDict
 
 from .. import hostcmd
+from ..agents import assertion as agent_assertion
 from ..errors import ProtocolError
 from ..fingerprint import canonical
 from ..text import lower, trim, utf16_length
@@ -18,6 +19,7 @@ from .app import AppState
 from .door import LOCKED_OUT, OK as DOOR_OK, Door
 from .bounded import RecentSet
 from .frames import MALFORMED, OK, UNKNOWN, nonempty
+from ..jsonutil import is_number
 from .traffic import TRAFFIC_MODES, json_equal
 from .timers import IdCounter, Timers
 
@@ -25,6 +27,9 @@ BEAT_MS = 2500          # [PRES-22]
 REAP_MS = 12000         # [PRES-23] strictly more than this is reaped
 FREEZE_MS = 6000        # [PRES-24] strictly more than this between beats is a freeze
 MAX_CREDENTIAL = 8192   # [PRES-10], [MSG-21], [IDT-01]: UTF-16 code units [CONV-17]
+MAX_ASSERTION = 2048    # [PRES-102], [MSG-21]
+MAX_CREDIT = 8192       # [PRES-102], [MSG-21]
+CREDIT_GRACE_S = 90     # [PRES-108] a slot is reaped 90 s after its credit expiry
 
 # The key of the coordinator's own slot. Connection ids are strings, so a tuple never collides.
 SELF = ("self",)
@@ -105,6 +110,11 @@ class Coordinator:
         self.door = Door(gate, config.room, now) if gate is not None else None
         self.verified = set()
         self.verifying = {}               # conn -> id of the request that started its check
+        # 8.10: conn -> the credit expiry recorded when its credit verified [PRES-105]
+        # (forgotten on disconnect [PRES-109] and by the credit reap [PRES-108]); the
+        # connections admitted by agent key, rostered with meta.role "agent" [PRES-113].
+        self.credit_exp = {}
+        self.agent_conns = set()
         self.requests = {}                # request id -> what the answer is for
         # [HCMD-12], [HCMD-13] the command pipeline and its replay window (chapter 4's code).
         self.cmds = hostcmd.Coordinator(config.host_key, config.room)
@@ -273,6 +283,8 @@ class Coordinator:
         self.kicked_conns.discard(conn)
         self.verified.discard(conn)
         self.verifying.pop(conn, None)
+        self.credit_exp.pop(conn, None)     # [PRES-109]
+        self.agent_conns.discard(conn)
         if self.door is not None:
             self.door.forget(conn)          # [PRES-82] the guess limiter's record goes too
         host_emptied = False
@@ -337,7 +349,7 @@ class Coordinator:
             self._send([conn], frames.lobby_frame("locked"))
             return
         # Stage 5, identity gate [PRES-09], [PRES-10].
-        if entering and self._gate_applies(conn, kind, vid):
+        if entering and self._gate_applies(conn, kind, vid, f):
             self._gate(conn, msg, f)
             return
         # Stage 6, knock [PRES-12]: ignored while the lobby is off, else gate entry.
@@ -370,15 +382,21 @@ class Coordinator:
 
     # ---- identity gate ---------------------------------------------------------------------
 
-    def _gate_applies(self, conn, kind, vid):
+    def _gate_applies(self, conn, kind, vid, f):
         # [PRES-09] a gate configured and switched on, a connection not yet verified, and not a
         # voice whose voiceId is grandfathered [PRES-50]. (A knock carrying a grandfathered
         # voiceId is gated: the exception names only voice.)
-        if self.cfg.gate is None or not self.gate_on or conn in self.verified:
+        # [PRES-100] with a gate configured, also while it is switched off for a frame that
+        # carries a non-empty agentAssertion, or a non-empty agentCredit in a room that
+        # requires credits. Without a gate configured both members are ignored.
+        if self.cfg.gate is None or conn in self.verified:
             return False
         if kind == "voice" and nonempty(vid) and vid in self.grandfathered:
             return False
-        return True
+        if self.gate_on:
+            return True
+        return (nonempty(f.get("agentAssertion"))
+                or (self.door.credits and nonempty(f.get("agentCredit"))))
 
     def set_gate(self, on):
         # [PRES-09] off -> on forgets every verified connection. Without a configured gate the
@@ -394,8 +412,11 @@ class Coordinator:
         if conn in self.verifying:
             self._drop(conn, "presence.gate-busy")
             return
-        jwt = f.get("jwt")
-        if not nonempty(jwt):
+        jwt, asr, crd = f.get("jwt"), f.get("agentAssertion"), f.get("agentCredit")
+        # [PRES-101] a frame presents a credential when its jwt, agentAssertion or agentCredit
+        # is a non-empty string; only a frame that presents none is held (or, in a room open to
+        # humans, admitted directly).
+        if not (nonempty(jwt) or nonempty(asr) or nonempty(crd)):
             if self.door.open_to_humans():
                 # [PRES-81] a room open to humans: verified without a credential, and the same
                 # frame processed again, instead of holding it.
@@ -404,26 +425,51 @@ class Coordinator:
                 return
             self._drop(conn, "presence.no-credential")            # hold quietly
             return
-        if utf16_length(jwt) > MAX_CREDENTIAL:     # UTF-16 units (AMBIGUITIES.md P-jwt-length)
-            # [MSG-21] an over-long credential has failed, without asking the verifier.
+        # [PRES-102] before the fingerprint is requested: a jwt over 8192, an agentAssertion over
+        # 2048 or an agentCredit over 8192 characters (UTF-16 units, AMBIGUITIES.md
+        # P-jwt-length) has failed, without asking a verifier [MSG-21].
+        if ((nonempty(jwt) and utf16_length(jwt) > MAX_CREDENTIAL)
+                or (nonempty(asr) and utf16_length(asr) > MAX_ASSERTION)
+                or (nonempty(crd) and utf16_length(crd) > MAX_CREDIT)):
             self._send([conn], frames.lobby_frame("unverified"))
             return
         # The verification runs from this request to its verdict (AMBIGUITIES.md P-gate-busy).
         rid = self.ids.next()
         self.verifying[conn] = rid
         self.requests[rid] = {"for": "gate-fp", "conn": conn, "epoch": self.epoch[conn],
-                              "msg": msg, "jwt": jwt, "chain": rid}
+                              "msg": msg, "jwt": jwt, "assertion": asr, "credit": crd,
+                              "chain": rid}
         self.out.append({"type": "request", "id": rid, "kind": "fingerprint", "conn": conn})
 
     def _gate_fp(self, req, value):
         conn = req["conn"]
         # [PRES-77] names, code and invite do not bind unless the config says so (8.9).
-        binds = self.door.binds
+        # [PRES-103] an agentAssertion always binds the certificate, whatever the mode.
+        binds = self.door.binds or nonempty(req["assertion"])
         # "unreadable (null or empty)": empty after canonicalisation, as HCMD-09 and BIND-05
         # say it (AMBIGUITIES.md P-unreadable).
         if binds and (not isinstance(value, str) or canonical(value) == ""):
             self.verifying.pop(conn, None)
             self._drop(conn, "presence.no-remote-fp")             # hold quietly
+            return
+        if nonempty(req["assertion"]):
+            self._agent_branch(req, value)                        # [PRES-104], [PRES-114]
+            return
+        if self.door.credits and nonempty(req["credit"]):
+            # [PRES-105] the credit path: credits required, an agentCredit, no assertion.
+            if self.door.allow_list_nonempty():
+                # [PRES-112] (SHOULD, implemented) a room that allow-lists keys does not admit
+                # a paying agent without a key.
+                self.verifying.pop(conn, None)
+                self._send([conn], frames.lobby_frame("unverified"))
+                return
+            self._credit_request(req, agent=False)
+            return
+        # [PRES-111] the human path, with the frame's jwt: PRES-10, or PRES-78 in the names,
+        # code and invite modes. Without a non-empty jwt it fails.
+        if not nonempty(req["jwt"]):
+            self.verifying.pop(conn, None)
+            self._send([conn], frames.lobby_frame("unverified"))
             return
         if self.door.local:
             # [PRES-78] names, code, invite: decided here, at this answer's time, instead of a
@@ -431,6 +477,7 @@ class Coordinator:
             self.verifying.pop(conn, None)
             verdict = self.door.decide(conn, req["jwt"], self.now)
             if verdict == DOOR_OK:
+                self.agent_conns.discard(conn)
                 self.verified.add(conn)
                 self._process(conn, req["msg"])
             elif verdict == LOCKED_OUT:
@@ -443,11 +490,83 @@ class Coordinator:
         self.out.append({"type": "request", "id": rid, "kind": "verify", "conn": conn,
                          "jwt": req["jwt"], "fp": value})
 
+    def _agent_branch(self, req, fp):
+        """[PRES-104] the agent branch, at the fingerprint answer, at floor(at / 1000) seconds:
+        AGT-06 against the door's allow-list, the room id and the answered fingerprint."""
+        conn = req["conn"]
+        try:
+            res = agent_assertion.verify(req["assertion"], self.door.allow_list, self.cfg.room,
+                                         fp, math.floor(self.now / 1000))
+        except ProtocolError:
+            # A failed assertion is refused, never admitted as a credential-less human, even in
+            # a room open to humans [PRES-114].
+            self.verifying.pop(conn, None)
+            self._send([conn], frames.lobby_frame("unverified"))
+            return
+        # The `agent` output: the canonical fingerprint, the key's thumbprint, and the matched
+        # entry's caps and label (AGT-08); the application records the caps [CAPS-05].
+        out = {"type": "agent", "conn": conn, "fp": canonical(fp), "keyId": res["keyId"]}
+        for m in ("caps", "label"):
+            if m in res:
+                out[m] = res[m]
+        self.out.append(out)
+        if not self.door.credits:
+            self._admit_gated(req, agent=True)                    # [PRES-106]
+            return
+        if not nonempty(req["credit"]):
+            # credit.missing: an allow-listed key does not exempt an agent from paying. Sent
+            # without a `drop` (AMBIGUITIES.md AG-credit-missing).
+            self.verifying.pop(conn, None)
+            self._send([conn], frames.lobby_frame("unverified"))
+            return
+        self._credit_request(req, agent=True)                     # [PRES-105]
+
+    def _credit_request(self, req, agent):
+        """[PRES-105] request the `credit` verification of the frame's agentCredit (CRED-02 with
+        CRED-03). The verification keeps running until its answer [PRES-10] gate-busy."""
+        rid = self.ids.next()
+        self.requests[rid] = dict(req, **{"for": "gate-credit", "agent": agent})
+        self.out.append({"type": "request", "id": rid, "kind": "credit", "conn": req["conn"],
+                         "credential": req["credit"]})
+
+    def _credit_verdict(self, req, value):
+        # [PRES-105] a number admits and is recorded as the credit expiry; "fail" refuses;
+        # any other value holds quietly.
+        conn = req["conn"]
+        if is_number(value):
+            self.credit_exp[conn] = value
+            self._admit_gated(req, agent=req["agent"])
+        elif value == "fail":
+            self.verifying.pop(conn, None)
+            self._send([conn], frames.lobby_frame("unverified"))
+        else:
+            self.verifying.pop(conn, None)
+            self._drop(conn, "presence.gate-hold")
+
+    def _admit_gated(self, req, agent):
+        """[PRES-106] mark the connection verified and process the same frame again from stage
+        1, as PRES-10 does on `ok`; in a room that requires credits, forget the mark right after
+        that processing when the frame carried an agentAssertion or an agentCredit, so that the
+        agent's next entering frame is verified again and its credit expiry renewed.
+        [PRES-113] (SHOULD, implemented) a connection admitted by agent key is rostered as an
+        agent."""
+        conn = req["conn"]
+        self.verifying.pop(conn, None)
+        if agent:
+            self.agent_conns.add(conn)
+        else:
+            self.agent_conns.discard(conn)
+        self.verified.add(conn)
+        self._process(conn, req["msg"])
+        if self.door.credits and (nonempty(req["assertion"]) or nonempty(req["credit"])):
+            self.verified.discard(conn)
+
     def _gate_verdict(self, req, value):
         conn = req["conn"]
         self.verifying.pop(conn, None)
         if value == "ok":
             # Mark verified and process the same frame again from stage 1.
+            self.agent_conns.discard(conn)
             self.verified.add(conn)
             self._process(conn, req["msg"])
         elif value == "hold":
@@ -482,6 +601,8 @@ class Coordinator:
             self._gate_fp(req, value)
         elif req["for"] == "gate-verify":
             self._gate_verdict(req, value)
+        elif req["for"] == "gate-credit":
+            self._credit_verdict(req, value)
 
     # ---- host commands ---------------------------------------------------------------------
 
@@ -556,9 +677,17 @@ class Coordinator:
             for other in [k for k, s in self.slots.items()
                           if k != key and k is not SELF and s["token"] == token]:
                 del self.slots[other]
+        meta = f.get("meta")
+        if key in self.agent_conns:
+            # [PRES-113] (SHOULD, implemented) admitted by agent key: meta.role "agent", as
+            # {"role":"agent"} when the voice's meta is absent or not an object, otherwise that
+            # object with role set.
+            meta = dict(meta, role="agent") if isinstance(meta, dict) else {"role": "agent"}
         self.slots[key] = {"member": frames.member(vid, f.get("name"), f.get("cam"),
-                                                   f.get("avatar"), f.get("meta")),
-                           "token": token if nonempty(token) else ""}
+                                                   f.get("avatar"), meta),
+                           "token": token if nonempty(token) else "",
+                           # [PRES-107] the connection's recorded credit expiry, if any.
+                           "credit": self.credit_exp.get(key)}
         # [PRES-63] adding an entry that is already there makes it the most recent.
         if nonempty(token):
             self.seen_tokens.add(token)
@@ -719,6 +848,25 @@ class Coordinator:
             if name == "beat":
                 self._beat()
 
+    def _credit_reap(self):
+        """[PRES-108] in a room that requires credits, at a beat that reaps, after the reap:
+        every slot but our own whose credit expiry e has floor(now / 1000) >= e + 90 is
+        removed, with its connection's last-seen record and recorded expiry, and the connection
+        is sent `kick` (not added to the kicked connections). Returns whether a slot went."""
+        now_s = math.floor(self.now / 1000)
+        removed = False
+        for key, slot in list(self.slots.items()):
+            e = slot.get("credit")
+            if key is SELF or e is None or not now_s >= e + CREDIT_GRACE_S:
+                continue
+            del self.slots[key]
+            self.last_seen.pop(key, None)
+            self._not_live(key)         # no longer live: pending answers are stale [PRES-11]
+            self.credit_exp.pop(key, None)
+            self._send([key], dict(frames.KICK))
+            removed = True
+        return removed
+
     def _beat(self):
         # [PRES-22] ping every open connection; freeze guard or reap; roster to the fan-out set
         # whatever changed; report the roster only if the reap removed a member.
@@ -736,6 +884,8 @@ class Coordinator:
                     self._not_live(c)
                     if self.slots.pop(c, None) is not None:
                         removed = True
+            if self.door is not None and self.door.credits:
+                removed = self._credit_reap() or removed
         self.prev_beat = self.now
         self._send(self._fanout(), self._roster_frame())
         if removed:

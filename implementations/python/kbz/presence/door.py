@@ -14,6 +14,11 @@ this module answers the questions the mode decides:
 Everything that depends on the link (the creator key, the manifest) is judged once, when the
 coordinator role begins (PRES-80), and kept for the life of the role; a migration builds a new
 door.
+
+Agents at the door (8.10): the door also holds the allow-list of agent keys (PRES-104: the
+`agentKeys` of the link's manifest when it verifies with MAN-02, no expected mode, when the role
+begins) and whether the room requires credits (the gate config's `credits`, PRES-105). The
+coordinator runs the agent branch and the credit path with them.
 """
 
 import math
@@ -64,12 +69,19 @@ class Door:
         # begins, and opens the room to humans (MAN-08), a joiner without a credential passes.
         # [PRES-85] (SHOULD, implemented) not when the manifest's `mh` is a non-empty array.
         self.humans_open = False
+        # [PRES-104] the allow-list: the manifest's `agentKeys` when gk and gm are given and the
+        # manifest verifies with MAN-02, no expected mode, at the start of the role; otherwise
+        # there is none (None), and every assertion fails (agent.no-allowed-keys, AGT-06).
+        self.allow_list = None
         if gk is not None and gm is not None:
             try:
                 m = manifest.verify(gm, gk, room, now, None)
                 self.humans_open = manifest.humans_open(m) and not _nonempty_array(m.get("mh"))
+                self.allow_list = m.get("agentKeys")    # an array where present (MAN-02 step 6)
             except ProtocolError:
                 pass
+        # [PRES-105] 8.10: `credits?: boolean`, default false: the room does not require credits.
+        self.credits = gate.get("credits") is True
 
         # [PRES-80] the invite mode verifies the manifest, when the link carries one, once, with
         # the expected mode `invite`; when that fails every credential fails.
@@ -93,6 +105,10 @@ class Door:
 
     def open_to_humans(self):
         return self.humans_open
+
+    def allow_list_nonempty(self):
+        """[PRES-112] the allow-list is not empty."""
+        return _nonempty_array(self.allow_list)
 
     def forget(self, conn):
         """[PRES-82] a disconnect erases the connection's limiter record."""

@@ -82,6 +82,12 @@ class Participant:
             self.app.knock_name, self.app.knock_avatar = ev.get("name"), ev.get("avatar")
         elif op == "identity":
             self.app.jwt = ev.get("jwt")
+        elif op == "agent":
+            self.app.assertion = ev.get("assertion")
+            self.present_agent()
+        elif op == "credit":
+            self.app.credit = ev.get("credential")
+            self.present_agent()
         elif op == "mod":
             self.send_mod(ev.get("token"))
         elif op == "close":
@@ -112,7 +118,16 @@ class Participant:
             f["meta"] = a["meta"]
         if frames.nonempty(self.app.jwt):
             f["jwt"] = self.app.jwt
+        self._agent_credentials(f)
         return f
+
+    def _agent_credentials(self, f):
+        # [PRES-110] the last assertion and credit credential the application gave ride every
+        # knock and voice, as agentAssertion and agentCredit (omitted while unset, MSG-06).
+        if frames.nonempty(self.app.assertion):
+            f["agentAssertion"] = self.app.assertion
+        if frames.nonempty(self.app.credit):
+            f["agentCredit"] = self.app.credit
 
     def _knock(self):
         # [PRES-35] {name, avatar, token, voiceId?, jwt?}: the knock name, else the call name,
@@ -127,6 +142,7 @@ class Participant:
             f["voiceId"] = self.app.voice_id()
         if frames.nonempty(self.app.jwt):
             f["jwt"] = self.app.jwt
+        self._agent_credentials(f)
         return f
 
     # ---- the link --------------------------------------------------------------------------
@@ -253,6 +269,13 @@ class Participant:
         elif not self.app.in_call():
             self.timers.cancel("reannounce")
 
+    def present_agent(self):
+        """[PRES-110] on each `agent` or `credit` op: the knock at once, then the voice if we
+        have announced (nothing while the connection is not open, PRES-35)."""
+        self._send(self._knock())
+        if self.app.ann is not None:
+            self._send(self._voice())
+
     def send_mod(self, tok):
         self._send({"t": "mod", "token": tok})
 
@@ -272,7 +295,27 @@ class Participant:
         k = int(since // REANNOUNCE_EVERY_MS) + 1
         self.timers.arm("reannounce", self.app.join_at + k * REANNOUNCE_EVERY_MS)
 
+    def catch_up(self):
+        """A late tick that passes several instants of the re-announce schedule re-sends once,
+        ordered among the other due timers at the LAST instant it passed, not the first (vector
+        agentgate.participant.present-assertion: a tick 3000 ms after joining sends the beat's
+        ping before the re-sent voice; AMBIGUITIES.md AG-reannounce-late). The room machine
+        calls this before it compares its timers with ours."""
+        due = self.timers.due("reannounce")
+        if due is None or due > self.now or self.app.join_at is None:
+            return
+        j = self.app.join_at
+        instants = [j + d for d in REANNOUNCE_MS]
+        k = int((self.now - j) // REANNOUNCE_EVERY_MS)
+        if k >= 1:
+            instants.append(j + k * REANNOUNCE_EVERY_MS)
+        latest = max(t for t in instants if t <= self.now) if any(
+            t <= self.now for t in instants) else due
+        if latest > due:
+            self.timers.retime("reannounce", latest)
+
     def tick(self):
+        self.catch_up()
         for _ in range(16):
             if self.stopped:
                 return

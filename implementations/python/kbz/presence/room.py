@@ -198,6 +198,9 @@ class Room:
         # Room timers and the role's timers, in due order (ties: arming order).
         for _ in range(64):
             m = self.role_machine
+            if isinstance(m, Participant) and not m.stopped:
+                m.now = self.now
+                m.catch_up()        # the re-announce at its latest passed instant
             mine = self.timers.peek(self.now)
             theirs = m.timers.peek(self.now) if m is not None and not m.stopped else None
             if mine is None and theirs is None:
@@ -234,6 +237,15 @@ class Room:
             self.app.knock_name, self.app.knock_avatar = ev.get("name"), ev.get("avatar")
         elif op == "identity":
             self.app.jwt = ev.get("jwt")
+        elif op in ("agent", "credit"):
+            # [PRES-110] kept across roles; a participant presents them at once.
+            if op == "agent":
+                self.app.assertion = ev.get("assertion")
+            else:
+                self.app.credit = ev.get("credential")
+            if isinstance(m, Participant):
+                m.present_agent()
+                self._collect(m)
         elif op == "close":
             self._close()
         elif op == "mod" and m is not None:
