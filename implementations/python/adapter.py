@@ -32,7 +32,7 @@ PROTOCOL_VERSION = 1
 
 # One module per profile, in the order `start` declares them. Another profile is added by
 # writing kbz/ops_<profile>.py and listing it here.
-PROFILE_MODULES = ("ops_crypto", "ops_presence", "ops_admission")
+PROFILE_MODULES = ("ops_crypto", "ops_presence", "ops_admission", "ops_agents")
 
 
 def log(msg):
