@@ -39,6 +39,13 @@ const objectArg = (o: JsonObject, k: string): JsonObject => obj(o[k], k);
 function gateInput(i: JsonObject): RosterGateInput {
   const peers = i.peers ?? [];
   if (!Array.isArray(peers)) throw new InputError('peers must be an array');
+  const ids = new Set<string>();
+  for (const [n, p] of peers.entries()) {
+    // One verdict per present peer: a media id listed twice has no single state (12.8).
+    const id = isJsonObject(p) ? p.id : undefined;
+    if (typeof id === 'string' && ids.has(id)) throw new InputError(`peers[${n}].id ${JSON.stringify(id)} is listed twice`);
+    if (typeof id === 'string') ids.add(id);
+  }
   return {
     members: nullableStrings(i, 'members'),
     domains: nullableStrings(i, 'domains'),
@@ -103,7 +110,13 @@ export const ADMISSION_OPS: Record<string, OpHandler> = {
   'link.build': (i) => {
     const base = str(i, 'base');
     if (base.includes('#')) throw new InputError('base must not contain "#": the fragment belongs to the room');
-    return fromResult(buildLink(base, str(i, 'room'), buildParams(i.params)), (url) => ({ url }));
+    const room = str(i, 'room');
+    try {
+      encodeURIComponent(room); // a lone surrogate has no UTF-8 form: not a room id (12.8)
+    } catch {
+      throw new InputError('room must be well-formed UTF-16 (encodeURIComponent refuses a lone surrogate)');
+    }
+    return fromResult(buildLink(base, room, buildParams(i.params)), (url) => ({ url }));
   },
   'link.share': (i) => ({ ok: true, output: { url: shareLink(str(i, 'url')) } }),
 

@@ -43,10 +43,15 @@ export function parseGateConfig(g: JsonObject): ParsedGate | undefined {
   const out: ParsedGate = {
     // A mode's door is on from the start; the plain gate states it [PRES-75].
     require: boolOr(g, 'require', mode ? true : undefined),
-    bindsFingerprint: boolOr(g, 'bindsFingerprint', !(mode && LOCAL_MODES.includes(mode))),
+    bindsFingerprint: boolOr(g, 'bindsFingerprint', true),
     credits: boolOr(g, 'credits', false),
   };
-  if (mode) out.g = mode;
+  if (mode) {
+    out.g = mode;
+    // A mode fixes whether its credential binds the certificate: names, code and invite never do
+    // [PRES-77], google and email always do [PRES-83]. The member is read only for a plain gate.
+    out.bindsFingerprint = !LOCAL_MODES.includes(mode);
+  }
   if (g.gn !== undefined) out.gn = strings(g.gn, 'config.gate.gn');
   if (g.gk !== undefined && g.gk !== null) out.gk = g.gk;
   if (g.gm !== undefined) {

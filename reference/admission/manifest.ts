@@ -25,13 +25,16 @@ export function manifestShape(m: JsonObject): Result<JsonObject> {
   return ok(m);
 }
 
-/** Verification in the order of [MAN-02]; `mode` pins the gate mode when the caller expects one. */
+/**
+ * Verification in the order of [MAN-02]; `mode` pins the gate mode when the caller expects one. An
+ * empty `mode` expects none, as upstream's truthiness test reads it.
+ */
 export function verifyManifest(token: unknown, creatorPublicJwk: unknown, room: string, now: number, mode?: string): Result<JsonObject> {
   const v = verifyToken(token, creatorPublicJwk);
   if (!v.ok) return v; // token.* codes [TOK-06]
   const m = v.value.payload;
   if (m.room !== room) return fail('manifest.wrong-room', `room ${JSON.stringify(m.room)} is not ${JSON.stringify(room)}`);
-  if (mode !== undefined && m.mode !== mode) return fail('manifest.wrong-mode', `mode ${JSON.stringify(m.mode)} is not ${JSON.stringify(mode)}`);
+  if (mode !== undefined && mode !== '' && m.mode !== mode) return fail('manifest.wrong-mode', `mode ${JSON.stringify(m.mode)} is not ${JSON.stringify(mode)}`);
   if (typeof m.exp !== 'number' || !(now < m.exp)) return fail('manifest.expired', `exp ${JSON.stringify(m.exp)} is not after now (${now})`); // [MAN-03]
   // Some allow-list is required; `domains` alone is not one [MAN-02].
   if (!nonEmptyArray(m.members) && !nonEmptyArray(m.mh) && !nonEmptyArray(m.agentKeys)) {

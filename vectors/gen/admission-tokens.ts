@@ -106,6 +106,7 @@ export const admissionTokenVectors: FileSpec = {
         sign('blank-name', 'A name of only whitespace is refused', { name: ' \t\u00a0 ' }, ['INV-02'], { error: 'invite.no-name' }),
         sign('public-key-only', 'A public key cannot sign', { privateJwk: creator.pub as never }, ['INV-01', 'TOK-05'], { error: 'key.bad-jwk' }),
         sign('fractional-exp', 'exp is whole seconds', { exp: EXP + 0.5 }, ['INV-01', 'CONV-02', 'ADP-08'], { error: 'input.invalid' }),
+        { ...sign('key-absent', 'No privateJwk at all: key import refuses it (ADP-08), not the input check', {}, ['TOK-11', 'ADP-08'], { error: 'key.bad-jwk' }), input: { name: 'Ann', room: ROOM, exp: EXP } },
       ],
     },
     {
@@ -148,6 +149,7 @@ export const admissionTokenVectors: FileSpec = {
         verifyInv('over-json-bytes', 'Signature over the JSON bytes instead of the body text', tokenSignedOverJson(creator.secret, JSON.stringify({ name: 'Ann', room: ROOM, exp: EXP })), ['INV-03', 'TOK-02'], { flags: ['envelope'], error: 'token.bad-signature' }),
         verifyInv('not-a-token', 'Not a token at all', 'Ann', ['INV-03', 'TOK-06'], { flags: ['envelope'], error: 'token.malformed' }),
         verifyInv('token-number', 'A token that is not a string', 42, ['INV-03', 'ADP-08'], { error: 'token.malformed' }),
+        { ...verifyInv('token-absent', 'No token member: it reaches TOK-06 step 2 like any non-string (ADP-08)', null, ['INV-03', 'ADP-08'], { error: 'token.malformed' }), input: { creatorPublicJwk: creator.pub as never, room: ROOM, now: NOW } },
         verifyInv('array-payload', 'A signed JSON array', signed('["Ann","standup"]'), ['INV-03', 'TOK-01'], { error: 'token.bad-payload' }),
         verifyInv('no-creator-key', 'No creator key (gk absent or dropped)', invite(), ['INV-03', 'LINK-08'], { key: null, error: 'token.bad-key' }),
         verifyInv('bad-creator-key', 'gk is not a P-256 key', invite(), ['INV-03', 'TOK-05'], { key: { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' }, error: 'token.bad-key' }),
@@ -169,6 +171,7 @@ export const admissionTokenVectors: FileSpec = {
         verifyMan('exp-now-plus-1', 'exp one second after now', manifest({ exp: NOW + 1 }), ['MAN-03'], { flags: ['boundary'] }),
         verifyMan('no-pin-other-mode', 'With no expected mode any mode is accepted', manifest({ mode: 'names' }), ['MAN-02']),
         verifyMan('extra-members', 'Unknown members are kept and ignored', manifest({ policy: 'legacy-doc' }), ['MAN-02'], { flags: ['upstream'] }),
+        { ...verifyMan('empty-mode-expects-none', 'An expected mode of "" is no expectation (upstream tests it for truthiness): a names roster verifies', manifest({ mode: 'names' }), ['MAN-02'], { flags: ['upstream', 'mode-pin'] }), input: { token: manifest({ mode: 'names' }), creatorPublicJwk: creator.pub as never, room: ROOM, now: NOW, mode: '' } },
       ],
     },
     {
@@ -193,6 +196,9 @@ export const admissionTokenVectors: FileSpec = {
         verifyMan('mh-null-entry', 'An mh entry that is null', manifest({ members: [], mh: [null] }), ['MAN-02'], { flags: ['malformed'], error: 'manifest.malformed' }),
         verifyMan('domains-string', 'domains as a string', manifest({ domains: 'acme.com' }), ['MAN-02'], { flags: ['malformed'], error: 'manifest.malformed' }),
         verifyMan('agent-keys-object', 'agentKeys as an object', manifest({ agentKeys: { key: 1 } }), ['MAN-02'], { flags: ['malformed'], error: 'manifest.malformed' }),
+        verifyMan('domains-null', 'domains present as null: a member whose value is null is present, and null is not an array', manifest({ domains: null }), ['MAN-02'], { flags: ['malformed'], error: 'manifest.malformed' }),
+        verifyMan('agent-keys-null', 'agentKeys present as null beside members', manifest({ agentKeys: null }), ['MAN-02'], { flags: ['malformed'], error: 'manifest.malformed' }),
+        { ...verifyMan('token-absent', 'No token member: it reaches TOK-06 step 2 (ADP-08)', null, ['MAN-02', 'ADP-08'], { error: 'token.malformed' }), input: { creatorPublicJwk: creator.pub as never, room: ROOM, now: NOW } },
         verifyMan('invite-as-manifest', 'An invite signed by the same key is not a manifest', invite(), ['MAN-02', 'TOK-10'], { flags: ['cross-kind'], error: 'manifest.no-members' }),
         verifyMan('invite-as-manifest-pinned', 'An invite where an invite-mode manifest is expected', invite(), ['MAN-02', 'TOK-10'], { mode: 'invite', flags: ['cross-kind', 'mode-pin'], error: 'manifest.wrong-mode' }),
         verifyMan('order-room-before-mode', 'Wrong room and wrong mode: the room comes first', manifest({ room: 'retro' }), ['MAN-02'], { mode: 'google', flags: ['check-order'], error: 'manifest.wrong-room' }),
@@ -224,6 +230,8 @@ export const admissionTokenVectors: FileSpec = {
         admits('agent-only-admits-no-one', 'A manifest without members admits no human identity', manifestPayload({ agentKeys: [agentEntry] }, ['members']), 'Ann', ['MAN-06'], { flags: ['agent-only'] }),
         admits('malformed-member', 'A member that is not a string', manifestPayload({ members: [1] }), 'Ann', ['MAN-06'], { flags: ['malformed'], error: 'manifest.malformed' }),
         admits('malformed-room', 'room that is not a string', manifestPayload({ room: 7 }), 'Ann', ['MAN-06'], { flags: ['malformed'], error: 'manifest.malformed' }),
+        admits('malformed-before-empty-identity', 'A malformed manifest is malformed whatever the identity, the empty one included', manifestPayload({ members: [1] }), '', ['MAN-06'], { flags: ['malformed', 'check-order'], error: 'manifest.malformed' }),
+        admits('blank-identity-not-empty', 'Emptiness is judged on the identity as given: "  " is not empty, and its canonical form "" equals the canonical form of " "', manifestPayload({ members: [' '] }), '  ', ['MAN-06', 'MAN-04'], { flags: ['upstream'], comment: 'Upstream tests the identity for truthiness before canonicalising it.' }),
       ],
     },
     {

@@ -15,7 +15,11 @@ export const memberHashModel = (identity: string, room: string): string => b64u(
 /** ROOM-01 (the harness's copy, for page rooms). */
 const roomId = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
 
-/** LINK-13: FNV-1a-32 over UTF-16 code units, base 36, cut, normalised twice. */
+/**
+ * LINK-13: FNV-1a-32 over UTF-16 code units, base 36, cut, normalised twice. The runtime's URL
+ * parser stands in for the URL Standard only inside LINK-14's guarantee (Node 20 keeps dot segments
+ * after a segment such as ".0", and leaves "^" in paths unencoded): callers feed it such URLs only.
+ */
 export function pageRoomModel(href: string): string {
   const u = new URL(href);
   const host = u.hostname.replace(/^www\./, '');
