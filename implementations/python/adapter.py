@@ -32,7 +32,8 @@ PROTOCOL_VERSION = 1
 
 # One module per profile, in the order `start` declares them. Another profile is added by
 # writing kbz/ops_<profile>.py and listing it here.
-PROFILE_MODULES = ("ops_crypto", "ops_presence", "ops_admission", "ops_agents")
+PROFILE_MODULES = ("ops_crypto", "ops_presence", "ops_admission", "ops_dataplane", "ops_wire",
+                   "ops_agents")
 
 
 def log(msg):
@@ -46,13 +47,35 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _finite(v):
     # A number beyond the binary64 range reads as infinity [CONV-16] and can be echoed back (in
     # `claims` or `payload`). JSON has no such value; JSON.stringify writes null, and so do we.
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if isinstance(v, dict):
-        return {k: _finite(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_finite(x) for x in v]
-    return v
+    # Iterative, and a copy only when needed: outputs echo received values nested as deep as
+    # the request was [MSG-07] (a data-plane `app` payload, say), and a recursive copy would
+    # take two Python frames per level.
+    stack = [v]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, float) and not math.isfinite(x):
+            break
+        if isinstance(x, dict):
+            stack.extend(x.values())
+        elif isinstance(x, list):
+            stack.extend(x)
+    else:
+        return v
+    root = [None]
+    stack = [(v, root, 0)]
+    while stack:
+        x, parent, key = stack.pop()
+        if isinstance(x, float) and not math.isfinite(x):
+            parent[key] = None
+        elif isinstance(x, dict):
+            d = parent[key] = dict.fromkeys(x)
+            stack.extend((y, d, k) for k, y in x.items())
+        elif isinstance(x, list):
+            lst = parent[key] = [None] * len(x)
+            stack.extend((y, lst, i) for i, y in enumerate(x))
+        else:
+            parent[key] = x
+    return root[0]
 
 
 def _dump(obj):

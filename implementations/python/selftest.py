@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Run every vector of the profiles kibitz-py implements (`crypto`, `presence`, `admission`, `wire`,
-`agents`) in vectors/*.json through adapter.py over the JSON Lines protocol.
+`agents`, `dataplane`) in vectors/*.json through adapter.py over the JSON Lines protocol.
 
     /usr/bin/python3 implementations/python/selftest.py [-v] [vectors/token.json ...]
 
@@ -27,7 +27,7 @@ sys.path.insert(0, HERE)
 
 from kbz import b64u, ec  # noqa: E402
 
-PROFILES = ("crypto", "presence", "admission", "wire", "agents")
+PROFILES = ("crypto", "presence", "admission", "wire", "agents", "dataplane")
 
 
 def json_equal(a, b):
