@@ -287,7 +287,7 @@ def op_recipients(inp):
     transfer = _present(inp, "transfer")
     if transfer is _MISSING:
         transfer = None
-    elif transfer not in enforce.TRANSFER_NEEDS:
+    elif not isinstance(transfer, str) or transfer not in enforce.TRANSFER_NEEDS:
         raise InputInvalid("input.transfer must be text, image or file")
     to = _str(inp, "to", optional=True)
     if kind in enforce.TRANSFER_KINDS and transfer is None:

@@ -197,7 +197,7 @@ def _event(ev):
         if not is_integer(ev.get("id")):
             raise InputInvalid("event.id must be an integer")
         # fingerprint: string or null; verify: "ok", "fail", "hold"; credit (8.10): the
-        # credential's exp (a number), "fail" or "hold".
+        # credential's exp (a number), "fail" or "hold" (AMBIGUITIES.md AG-result-value).
         v = ev.get("value")
         if "value" not in ev or not (v is None or isinstance(v, str)
                                      or (is_number(v) and math.isfinite(v))):

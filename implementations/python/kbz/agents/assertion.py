@@ -38,7 +38,8 @@ def thumbprint(jwk):
         raise ProtocolError("key.bad-jwk", str(e))
     # [CONV-15] the JSON text as JSON.stringify writes it. The four values are strings that
     # TOK-05 has checked (x and y base64url, so ASCII), and they are written as given: a key
-    # whose x carries "=" padding (CONV-05 accepts it) keeps it in J.
+    # whose x carries "=" padding (CONV-05 accepts it) keeps it in J
+    # (AMBIGUITIES.md AG-thumb-values).
     j = stringify({"crv": jwk["crv"], "kty": jwk["kty"], "x": jwk["x"], "y": jwk["y"]})
     return b64u.encode(hashlib.sha256(utf8(j)).digest())
 
@@ -111,7 +112,8 @@ def verify(assertion, allowed, room, remote_fp, now):
     # Step 5: the kind tag [TOK-10].
     if not (isinstance(p.get("k"), str) and p["k"] == KIND):
         raise ProtocolError("agent.wrong-kind", "k is not %s" % KIND)
-    # Step 6: the room id, as an exact string (no normalisation, no peer id).
+    # Step 6: the room id, as an exact string (no normalisation, no peer id); an empty room id
+    # is not refused (AMBIGUITIES.md AG-verify-empty-room).
     if not (isinstance(p.get("room"), str) and p["room"] == room):
         raise ProtocolError("agent.wrong-room", "the assertion is for another room")
     # Step 7: fp a string whose canonical form is the canonical remote fingerprint [CONV-11].
@@ -133,7 +135,8 @@ def verify(assertion, allowed, room, remote_fp, now):
     # [AGT-08] the result.
     out = {"keyId": thumbprint(entry["key"])}
     if js_truthy(entry.get("caps")):
-        out["caps"] = sanitize(entry["caps"])                          # [GRANT-05]
+        # [GRANT-05] a truthy non-object gives the empty grant (AMBIGUITIES.md AG-caps-truthy)
+        out["caps"] = sanitize(entry["caps"])
     if isinstance(entry.get("label"), str):
         out["label"] = entry["label"]
     return out

@@ -94,7 +94,7 @@ def _may_direct(view, peer, kind, transfer):
 
 def _others(view):
     """The roster members other than this peer, in roster order, each id once (the first
-    member with an id counts, GRANT-04)."""
+    member with an id counts, GRANT-04; AMBIGUITIES.md AG-roster-duplicates)."""
     out = []
     for m in view["roster"]:
         peer = m["id"]
@@ -109,6 +109,8 @@ def recipients(view, kind, transfer=None, to=None):
     if kind not in CONTENT_KINDS:
         raise UnknownKind(kind)
     if to is not None:
+        # A recipient that is not in the roster has the human default (GRANT-04;
+        # AMBIGUITIES.md AG-directed-stranger).
         if kind in NEVER_DIRECTED:
             raise NotDirected(kind)
         return {"recipients": [to] if _may_direct(view, to, kind, transfer) else [],
@@ -125,7 +127,8 @@ def recipients(view, kind, transfer=None, to=None):
 def accepts(view, sender, kind):
     """[CAPS-15], [CAPS-16] {accept, audit}: kept unless the sender's grant in force lacks
     send-chat and the kind is not idtoken or caps; a drop from an agent (GRANT-03) is
-    audited."""
+    audited. Only the act check: a kind string that names no content kind is judged like any
+    other (AMBIGUITIES.md AG-accepts-unknown-kind)."""
     if kind in ACT_EXEMPT:
         return {"accept": True, "audit": False}
     g = G.in_force(view, sender)

@@ -48,7 +48,8 @@ class Presenter:
         of payloads signed now (zero or one)."""
         self.now = at
         if self.closed:
-            return []                           # the call ended: the clock stays stopped
+            # the call ended: the clock stays stopped (AMBIGUITIES.md AG-presenter-after-close)
+            return []
         t = event["type"]
         if t == "close":
             self.closed = True

@@ -75,6 +75,8 @@ def merge(view, own, received, previous):
     before = dict(view, grants=previous)
     after = dict(view, grants=out)
     widened = []
+    # Every id of the answered map is compared, on perceive and act only (GRANT-08;
+    # AMBIGUITIES.md AG-merge-widened).
     for k in out:
         old = G.capabilities(G.in_force(before, k))
         new = G.capabilities(G.in_force(after, k))

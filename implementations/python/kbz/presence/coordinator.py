@@ -414,8 +414,9 @@ class Coordinator:
             return
         jwt, asr, crd = f.get("jwt"), f.get("agentAssertion"), f.get("agentCredit")
         # [PRES-101] a frame presents a credential when its jwt, agentAssertion or agentCredit
-        # is a non-empty string; only a frame that presents none is held (or, in a room open to
-        # humans, admitted directly).
+        # is a non-empty string, in a room without credits too (AMBIGUITIES.md
+        # AG-credential-any-room); only a frame that presents none is held (or, in a room open
+        # to humans, admitted directly).
         if not (nonempty(jwt) or nonempty(asr) or nonempty(crd)):
             if self.door.open_to_humans():
                 # [PRES-81] a room open to humans: verified without a credential, and the same
@@ -549,7 +550,8 @@ class Coordinator:
         that processing when the frame carried an agentAssertion or an agentCredit, so that the
         agent's next entering frame is verified again and its credit expiry renewed.
         [PRES-113] (SHOULD, implemented) a connection admitted by agent key is rostered as an
-        agent."""
+        agent, until it disconnects or is admitted by the human path (AMBIGUITIES.md
+        AG-agent-mark)."""
         conn = req["conn"]
         self.verifying.pop(conn, None)
         if agent:
@@ -861,7 +863,9 @@ class Coordinator:
                 continue
             del self.slots[key]
             self.last_seen.pop(key, None)
-            self._not_live(key)         # no longer live: pending answers are stale [PRES-11]
+            # No longer live: pending answers are stale [PRES-11] (AMBIGUITIES.md
+            # AG-credit-reap-live).
+            self._not_live(key)
             self.credit_exp.pop(key, None)
             self._send([key], dict(frames.KICK))
             removed = True
