@@ -2,8 +2,9 @@
 // alone) passes the whole crypto profile, the whole presence profile (vectors and multi-peer
 // properties, driven step by step through presence.open/step), the whole admission profile and
 // the whole wire profile (BinaryPack, chunking, the receive path) through the stdio adapter
-// protocol, and the whole agents profile (assertions, credits, grants, and the presence door's
-// agent branch of 8.10), with every message valid against the adapter-protocol schema.
+// protocol, the whole agents profile (assertions, credits, grants, and the presence door's
+// agent branch of 8.10) and the whole dataplane profile (content receive rules, transfers, the
+// mesh pair machine of chapter 14), with every message valid against the adapter-protocol schema.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,6 +103,27 @@ test('[ADP-03] kibitz-py passes every agents vector and property with no protoco
     assert.ok(report.checks.filter((c) => c.kind === 'vector').length >= 380, `${report.checks.length} checks`);
     assert.ok(report.checks.some((c) => c.id.startsWith('prop.agents.')), 'agents properties ran');
     assert.ok(report.checks.some((c) => c.id.startsWith('agentgate.')), 'the door scenarios of 8.10 ran');
+    assert.equal(bad, []);
+    assert.equal(r.status, 0, (r.stderr ?? '').slice(-2000));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('[ADP-03] kibitz-py passes every dataplane vector and property with no protocol violation', () => {
+  assert.ok(existsSync(PYTHON), `${PYTHON} is missing: install python3 and python3-cryptography (.ci/run does)`);
+  const dir = mkdtempSync(join(tmpdir(), 'kibitz-py-dataplane-'));
+  const out = join(dir, 'report.json');
+  try {
+    const cli = new URL('../../bin/kibitz-conformance.mjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [cli, '--impl', `cmd:${PYTHON} ${ADAPTER}`, '--profile', 'dataplane',
+      '--validate-protocol', '--reporter', 'json', '--out', out], { encoding: 'utf8', timeout: 300_000 });
+    assert.ok(existsSync(out), `no report (exit ${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { checks: { id: string; kind: string; outcome: string; message?: string }[] };
+    const bad = report.checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.outcome} ${c.message ?? ''}`);
+    assert.ok(report.checks.filter((c) => c.kind === 'vector').length >= 400, `${report.checks.length} checks`);
+    assert.ok(report.checks.some((c) => c.id.startsWith('prop.dataplane.')), 'dataplane properties ran');
+    assert.ok(report.checks.some((c) => c.id.startsWith('dataplanemesh.')), 'the mesh pair scenarios ran');
     assert.equal(bad, []);
     assert.equal(r.status, 0, (r.stderr ?? '').slice(-2000));
   } finally {
