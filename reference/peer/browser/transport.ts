@@ -10,6 +10,7 @@ import type { JsonObject } from '../../encoding/json.ts';
 import type { AuthorityTransport, ClaimResult, ClientTransport } from '../../presence/transport.ts';
 import { BROKER_ID_PATTERN, PEER_ID_PREFIX } from '../../room/normalize.ts';
 import { localFingerprintFromSdp, remoteFingerprint } from '../../sas/fingerprint-source.ts';
+import { afterDrain } from '../../transport/peerjs/drain.ts';
 import type { PeerNet } from '../session.ts';
 
 declare const peerjs: { Peer: typeof Peer };
@@ -271,13 +272,17 @@ function client(authorityId: string, options: PeerOptions): ClientTransport & { 
       closed = true;
       stop?.();
       const c = conn;
+      const p = peer;
       conn = null;
-      detach(c);
-      try {
-        peer?.destroy();
-      } catch {
-        /* gone */
-      }
+      // What was just sent (the leave of PRES-44) leaves before the connection does.
+      afterDrain(c, () => {
+        detach(c);
+        try {
+          p?.destroy();
+        } catch {
+          /* gone */
+        }
+      });
     },
   };
 }

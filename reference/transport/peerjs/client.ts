@@ -5,6 +5,7 @@ import type { DataConnection, Peer, PeerOptions } from 'peerjs';
 import type { JsonObject } from '../../encoding/json.ts';
 import type { ClientTransport } from '../../presence/transport.ts';
 import { connectionSafety, type ConnectionSafety } from './fingerprints.ts';
+import { afterDrain } from './drain.ts';
 import { keepRegistered, registerPeer } from './register.ts';
 
 export interface PeerJsClient extends ClientTransport {
@@ -136,13 +137,17 @@ export function clientTransport(authorityId: string, options: PeerOptions, regis
       closed = true;
       stopKeepAlive?.(); // before destroy [SIG-25]
       const c = conn;
+      const p = peer;
       conn = null;
-      detach(c);
-      try {
-        peer?.destroy();
-      } catch {
-        /* already destroyed */
-      }
+      // What was just sent (the leave of PRES-44) leaves before the connection does.
+      afterDrain(c, () => {
+        detach(c);
+        try {
+          p?.destroy();
+        } catch {
+          /* already destroyed */
+        }
+      });
     },
   };
 }
