@@ -10,7 +10,8 @@ receive steps judge them (CONT-03, MSG-07). Bytes are hexadecimal, either case o
 step's event included, is checked before the first step runs.
 
 Bounds: MAX_STEPS steps per scenario, MAX_LIST entries in a list of the state or config, and
-MAX_HEX hexadecimal digits in one byte string (`input.invalid` beyond).
+MAX_HEX hexadecimal digits in one byte string (`input.invalid` beyond); an `xfer.send` whose
+frames would not fit one 16 MiB response line (ADP-13) is answered `errored`.
 """
 
 import math
@@ -28,9 +29,14 @@ PROFILE = "dataplane"
 MAX_STEPS = 100000
 MAX_LIST = 100000
 MAX_HEX = 2 * 64 * 1024 * 1024          # 64 MiB of bytes in one hex input
+MAX_LINE = 16 * 1024 * 1024 - 65536     # [ADP-13] the response line, with room for the envelope
 
 _HEX = re.compile(r"(?:[0-9a-fA-F]{2})*")
 _SAFE = 9007199254740991
+
+
+class OutputTooLarge(Exception):
+    """An output that would break ADP-13's line bound; the adapter answers `errored`."""
 
 
 # ---- shape helpers ---------------------------------------------------------------------------
@@ -221,7 +227,15 @@ def op_xfer_send(inp):
     kw["offer"] = _bool(inp, "offer", "input", False)
     kw["ts"] = _safe_int(inp, "ts", "input", required=False)
     kw["from_"] = _safe_int(inp, "from", "input", required=False, minimum=0)
-    return {"frames": xfer.send(tid, kind, payload, framing, **kw)}
+    frames = xfer.send(tid, kind, payload, framing, **kw)
+    # [ADP-13] a response line is at most 16 MiB; a payload whose frames would not fit is an
+    # internal limit of this adapter (errored), not a protocol answer
+    size = sum(len(f["hex"]) if "hex" in f else len(f["msg"].get("data", "")) + 200
+               for f in frames)
+    if size > MAX_LINE:
+        raise OutputTooLarge("the frames of a %d-byte payload do not fit one 16 MiB response line"
+                             % len(payload))
+    return {"frames": frames}
 
 
 # ---- xfer.chunkFrame, xfer.parseChunkFrame [XFER-23] -------------------------------------------

@@ -129,7 +129,8 @@ class Receiver:
     # ---- names and authors ---------------------------------------------------------------
 
     def roster_name(self, pid):
-        """The name of the first roster member with this id, or None when not present."""
+        """The name of the first roster member with this id, or None when not present
+        (AMBIGUITIES.md D-roster-name)."""
         for rid, name in self.roster:
             if rid == pid:
                 return name
@@ -323,7 +324,7 @@ class Receiver:
         name = cut_trim(f.get("name", ""), 120)
         if name == "":
             raise ProtocolError("cont.empty", "schema name is empty")
-        schema = f.get("schema")
+        schema = f.get("schema")        # the member is measured (AMBIGUITIES.md D-schema-length)
         if schema is not None and json_length(schema, MAX_PAYLOAD_JSON) > MAX_PAYLOAD_JSON:
             raise ProtocolError("cont.too-large", "schema above 262144 of JSON")
         version = cut(f.get("version", ""), 64)
@@ -425,7 +426,7 @@ class Receiver:
         if jwt == "":
             raise ProtocolError("cont.empty", "idtoken without jwt")
         from .text16 import units
-        if units(jwt) > MAX_JWT:                        # [MSG-37] in UTF-16 units [CONV-17]
+        if units(jwt) > MAX_JWT:        # [MSG-37] in UTF-16 units [CONV-17] (D-jwt-length)
             raise ProtocolError("cont.too-long", "jwt above 8192")
         return {"k": "idtoken", "sender": sender, "jwt": jwt}
 
@@ -499,6 +500,9 @@ class Receiver:
             raise ProtocolError("xfer.bad-id", "transfer id is not a non-empty string")
         return cut(tid, 64)
 
+    # The views of xchunk, xend, xresume and the answers are named by vectors only
+    # (AMBIGUITIES.md D-xfer-views).
+
     def _k_xchunk(self, sender, f):
         tid, i, payload = self.xchunk_parts(f)
         return {"k": "xchunk", "sender": sender, "id": tid, "i": i, "payload": payload.hex(),
@@ -558,7 +562,7 @@ def _ink_event(e):
     `{k: "restore", image, strokes: [{color, pts: [{x, y}...]}...]}`. Only these members are
     kept: coordinates clamped into [0, 1], `sid` and `image` as sent, `start` when present, a
     draw colour cut to 32 and kept when not empty, a stroke colour cut to 32. A null optional
-    member is absent [MSG-06]."""
+    member is absent [MSG-06] (AMBIGUITIES.md D-ink-null)."""
     if not isinstance(e, dict):
         return None
     k = e.get("k")

@@ -44,7 +44,7 @@ def _merge_entry(held, inc):
     if hk == "owned" and ik == "owned":
         hs, is_ = held.get("seq"), inc.get("seq")
         if not is_num(hs):
-            return inc              # a held entry without a numeric seq loses (D-ledger-held)
+            return inc              # a held entry without a numeric seq loses (D-ledger-skip)
         if is_ > hs:
             return inc
         if is_ < hs:
@@ -60,7 +60,8 @@ def _merge_entry(held, inc):
             if not isinstance(aid, str):
                 continue            # a held add without a string id cannot be keyed
             if aid in pos:
-                adds[pos[aid]] = a  # first occurrence's position, last occurrence's value
+                # first occurrence's position, the last occurrence's add (D-ledger-adds)
+                adds[pos[aid]] = a
             else:
                 pos[aid] = len(adds)
                 adds.append(a)

@@ -182,7 +182,8 @@ class MeshPair:
 
     def admitted(self):
         """Present, or left the roster while its drop grace (or hold) runs (14.1). The grace
-        MESH-09 starts for a connection from a peer that is not admitted does not admit it."""
+        MESH-09 starts for a connection from a peer that is not admitted does not admit it
+        (decided by a vector only: AMBIGUITIES.md D-not-admitted-grace)."""
         return self.present or ("grace" in self.timers and self.grace_admits)
 
     # ---- data connections [MESH-01..MESH-08] ---------------------------------------------------
@@ -245,7 +246,7 @@ class MeshPair:
     def _ev_incoming(self, ev):
         ch = self._label_channel(ev["label"])
         # A connection that arrives replaces one of that channel that still exists
-        # (AMBIGUITIES.md D-mesh-incoming-replaces).
+        # (AMBIGUITIES.md D-mesh-incoming).
         self.conns[ch] = Conn(False, self.now)
         # [MESH-09] (SHOULD, implemented) from a peer that is not admitted: the drop grace
         if not self.admitted():
@@ -267,6 +268,7 @@ class MeshPair:
                 self._start_media()                 # [MESH-13] "when sig opens"
             self._sig({"t": "cap", "bulk": 1})
         else:
+            # after the queued frames (AMBIGUITIES.md D-bulk-open)
             self._emit(type="link-open", channel="bulk")
 
     def _ev_closed(self, ev):
@@ -346,7 +348,8 @@ class MeshPair:
         self.peer_out = msg["ov"] + msg["oa"]
 
     def _c_bye(self, msg):
-        # [MESH-10] the peer left: report it, close sig, never re-dial it, never hold it
+        # [MESH-10] the peer left: report it, close sig, never re-dial it, never hold it.
+        # Bulk stays until the teardown, which the roster's drop starts (AMBIGUITIES.md D-bye).
         self.bye = True
         self._emit(type="left")
         self.timers.pop("redial-sig", None)
@@ -389,6 +392,7 @@ class MeshPair:
         if d["type"] == "answer":
             if self.media is None:
                 return                              # [MESH-17] ignored
+            # applied whatever the negotiation state (AMBIGUITIES.md D-unexpected-answer)
             self._apply_remote(d)
             return
         # an offer
@@ -520,6 +524,7 @@ class MeshPair:
         self.clock = self.now
         self.rungs += 1
         if n == 0 and not dead:
+            # not stable (or no connection): the rung only counts (AMBIGUITIES.md D-rung-zero)
             if m is not None and m.state != "closed" and m.stable and not m.making_offer:
                 self._media_out("restart-ice")
                 m.making_offer = True
@@ -596,7 +601,8 @@ class MeshPair:
                 self._create_media(offer=True)
             else:
                 self._sig({"t": "m-dial"})
-        # [MESH-14] the watchdog
+        # [MESH-14] the watchdog; a sig not open 8000 ms or more after it was dialled, or silent
+        # for more than 8000 ms; at most 3 actions until flow or teardown (D-watchdog)
         if self.present:
             sig_broken = sig is not None and (
                 (not sig.open and self.now - sig.since >= WATCHDOG_MS)

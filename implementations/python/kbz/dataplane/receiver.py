@@ -119,7 +119,7 @@ class TransferReceiver:
 
     def handle(self, at, ev):
         self.now = at
-        self.r.now = at             # the receive time of a line is the step's time
+        self.r.now = at             # the receive time is the step's (D-receive-time)
         self.out = []
         getattr(self, "_ev_" + ev["type"].replace("-", "_"))(ev)
         return self.out
@@ -219,7 +219,7 @@ class TransferReceiver:
     def _ev_binary(self, ev):
         sender = ev["from"]
         # [XFER-10] a binary frame is a transfer chunk frame; the act check applies to it as
-        # to every transfer frame [CAPS-15]
+        # to every transfer frame [CAPS-15] (AMBIGUITIES.md D-binary-act)
         try:
             if not self.r.sender_may_act:
                 raise ProtocolError("cont.not-permitted", "the policy does not let the sender act")
@@ -292,7 +292,8 @@ class TransferReceiver:
         if t.dm:
             return {"author": t.sender, "name": self.r.sender_name(t.sender), "text": text}
         # a public line: mid and ts from the xbegin resolved by CONT-11 as if it were not a
-        # replay, the display author by CONT-14 from author and authorName
+        # replay, the display author by CONT-14 from author and authorName; not checked against
+        # the held mids (AMBIGUITIES.md D-text-line-dedup)
         mid = self.r.line_mid(t.sender, t.mid, False)
         ts = t.ts if is_num(t.ts) else self.now
         author, name = self.r.display_author(t.sender, t.author, t.authorName)
@@ -321,6 +322,7 @@ class TransferReceiver:
     # ---- local choices [XFER-14], [XFER-15] ------------------------------------------------------
 
     def _ev_local(self, ev):
+        # outputs and their order: AMBIGUITIES.md D-local-ops
         sender, tid, op = ev["from"], ev["id"], ev["op"]
         key = (sender, tid)
         if key in self.offers:
@@ -367,7 +369,8 @@ class TransferReceiver:
 
     def _ev_link_open(self, ev):
         """[XFER-17] the sender's bulk connection opened again: ask each resumable transfer
-        from it to resume at once, without counting a try, in the order they opened."""
+        from it to resume at once, without counting a try, in the order they opened; the
+        activity time is not refreshed (AMBIGUITIES.md D-link-open)."""
         for t in sorted(self.open.values(), key=lambda x: x.seq):
             if t.sender == ev["from"] and self._resumable(t):
                 self._ask(t)

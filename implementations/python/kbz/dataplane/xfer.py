@@ -79,7 +79,7 @@ def send(tid, kind, payload, framing, mime=None, name=None, dm=False, mid=None, 
             b["offer"] = True
         for key, v in (("mid", mid), ("ts", ts), ("author", author),
                        ("authorName", authorName)):
-            if v is not None:                       # given
+            if v is not None:                       # given, "" included (D-send-given)
                 b[key] = v
         if dm:
             b["dm"] = True
@@ -92,6 +92,7 @@ def send(tid, kind, payload, framing, mime=None, name=None, dm=False, mid=None, 
     for i in range(first, n):
         part = payload[i * CHUNK:(i + 1) * CHUNK]
         if framing == "binary":
+            # the id is judged only by the chunk header (AMBIGUITIES.md D-send-id)
             frames.append({"hex": chunkhdr.encode(tid, i, part).hex()})
         else:
             c = {"k": "xchunk", "id": tid, "i": i,
