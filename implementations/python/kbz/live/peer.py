@@ -41,7 +41,9 @@ from .dataconn import DataConnection, new_connection_id, read_offer
 from .transcript import Transcript
 from .values import NotJson, to_json
 
-MAX_CONNECTIONS = 128          # coordinator connections, negotiating or open (L-limits)
+MAX_CONNECTIONS = 64           # coordinator connections, negotiating or open (L-limits)
+MAX_NEGOTIATING = 16           # of which not yet open
+MAX_PER_SOURCE = 4             # from one participant id
 NEGOTIATION_S = 30.0           # a connection offered to the coordinator that never opens
 MAX_LOBBY_HISTORY = 1000       # lobby statuses kept for peer.state (L-limits)
 # A coordinator re-broadcasts a member's meta two levels deeper than the voice frame carried it
@@ -377,8 +379,13 @@ class LivePeer:
         old = self.accepting.pop((src, cid), None)
         if old is not None:
             old.close()            # [WIRE-02] an OFFER reusing a connection id replaces it
-        if len(self.accepting) >= MAX_CONNECTIONS:
-            self.log("offer from %s ignored: %d connections" % (src, MAX_CONNECTIONS))
+        # Every offer costs an RTCPeerConnection (sockets, a DTLS handshake): bounded in all,
+        # while negotiating, and per participant id (AMBIGUITIES.md L-limits).
+        negotiating = sum(1 for c in self.accepting.values() if c.state == "connecting")
+        same = sum(1 for k in self.accepting if k[0] == src)
+        if len(self.accepting) >= MAX_CONNECTIONS or negotiating >= MAX_NEGOTIATING \
+                or same >= MAX_PER_SOURCE:
+            self.log("offer from %s ignored: too many connections" % src)
             return
         sock = self.authority_sock
 
