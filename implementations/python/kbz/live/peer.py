@@ -49,6 +49,7 @@ MAX_LOBBY_HISTORY = 1000       # lobby statuses kept for peer.state (L-limits)
 # A coordinator re-broadcasts a member's meta two levels deeper than the voice frame carried it
 # (values.py); a participant only stores rosters.
 COORDINATOR_MAX_DEPTH = 62
+EARLY_KEYS, EARLY_PER_KEY, EARLY_S = 32, 16, 15.0   # candidates held before their OFFER
 REREGISTER_MAX_S = 5.0         # [SIG-23] retry bound (AMBIGUITIES.md L-reregister)
 
 
@@ -78,6 +79,7 @@ class LivePeer:
         self.keeping = None             # the re-registration task [SIG-23]
         self.accepting = {}             # (src, connectionId) -> DataConnection
         self.conns = {}                 # src -> open DataConnection, fed as `connect`
+        self.early = {}                 # (src, connectionId) -> (deadline, [candidate payloads])
         # the participant role
         self.pp_sock = None             # the presence peer's registration [SIG-22]
         self.pp_lock = asyncio.Lock()
@@ -366,10 +368,30 @@ class LivePeer:
         if t == "OFFER":
             self._offered(src, payload)
         elif t == "CANDIDATE":
-            c = self.accepting.get((src, payload.get("connectionId")))
+            key = (src, payload.get("connectionId"))
+            c = self.accepting.get(key)
             if c is not None:
                 c.signal_in("CANDIDATE", payload)
+            else:
+                self._hold(key, payload)
         # ANSWER: the coordinator never dials [WIRE-04]; EXPIRE likewise concerns no dial.
+
+    def _hold(self, key, payload):
+        """7.3.3 CandidatePayload: "a candidate for an unknown connection is held until its
+        offer arrives". Held for 15 s (the longest a broker takes to answer EXPIRE, SIG-11), at
+        most 16 candidates for each of at most 32 connections (AMBIGUITIES.md L-early-candidate)."""
+        if not isinstance(key[1], str):
+            return
+        now = self.loop.time()
+        for k in [k for k, (d, _) in self.early.items() if d < now]:
+            del self.early[k]
+        if key not in self.early:
+            if len(self.early) >= EARLY_KEYS:
+                return
+            self.early[key] = (now + EARLY_S, [])
+        held = self.early[key][1]
+        if len(held) < EARLY_PER_KEY:
+            held.append(payload)
 
     def _offered(self, src, payload):
         offer = read_offer(payload)                                 # [MSG-16], [WIRE-08]
@@ -400,6 +422,8 @@ class LivePeer:
             on_open=self._c_open, on_message=self._c_message, on_close=self._c_close,
             log=self.log)
         self.accepting[(src, cid)] = conn
+        for cand in self.early.pop((src, cid), (0, []))[1]:
+            conn.signal_in("CANDIDATE", cand)           # held until the description is set
         self._spawn(conn.accept(sdp))
         self.loop.call_later(NEGOTIATION_S, lambda: conn.state == "connecting" and conn.close())
 
