@@ -32,7 +32,7 @@ export function defaultStacks(): StackSpec[] {
     {
       name: 'python',
       command: `/usr/bin/python3 "${py}"`,
-      missing: !existsSync(py) ? 'implementations/python/peer.py does not exist yet (kibitz-py has no peer program)' : !existsSync('/usr/bin/python3') ? '/usr/bin/python3 is not installed' : null,
+      missing: !existsSync(py) ? 'implementations/python/peer.py is not there' : !existsSync('/usr/bin/python3') ? '/usr/bin/python3 is not installed' : null,
     },
   ];
 }

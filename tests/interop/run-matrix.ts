@@ -6,7 +6,7 @@
 //    case and the requirement that bug breaks, and only in cells where the broken stack plays.
 // Exit status 0 when both hold. Takes a few minutes (WebRTC on loopback, Chromium start-up).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { InteropReport } from '../../schemas/src/interop-report.ts';
 import { BROKEN_PEERS } from '../peer/fixtures/broken-peers.ts';
 
@@ -34,7 +34,8 @@ const code = await interop(['--jobs', '3', '--allow-missing', '--json', `${OUT}/
 const full = read(`${OUT}/matrix.json`);
 if (code !== 0) problems.push(`the full matrix exited ${code}: ${full.results.filter((r) => r.outcome !== 'pass').map((r) => `${r.case} ${r.stacks.join('>')} ${r.outcome}`).join('; ')}`);
 const ran = full.stacks.filter((s) => s.status === 'ran').map((s) => s.name);
-if (!ran.includes('node') || !ran.includes('chromium')) problems.push(`the node and chromium stacks must run; ran: ${ran.join(', ')}`);
+const required = ['node', 'chromium', ...(existsSync('implementations/python/peer.py') ? ['python'] : [])];
+if (!required.every((r) => ran.includes(r))) problems.push(`the ${required.join(', ')} stacks must run; ran: ${ran.join(', ')}`);
 
 for (const b of BROKEN) {
   if (!BROKEN_PEERS[b.name]) throw new Error(`no broken peer ${b.name}`);
