@@ -11,9 +11,12 @@ the SDP (with `a=end-of-candidates`), so this end never trickles CANDIDATE frame
 other end's, before or after the description they belong to (AMBIGUITIES.md L-no-trickle).
 
 Bounds ([MSG-07], chapter 11's limits): the receiver holds at most 4 incomplete chunked messages
-of 512 slices ([WIRE-42], [WIRE-43]); at most 64 candidates wait for a remote description; a
-connection whose outgoing buffer passes 16 MiB (a remote that stopped reading) is closed; every
-message is recorded in the peer's bounded transcript ([ADP-40]).
+of 512 slices ([WIRE-42], [WIRE-43]); at most 64 remote candidates are taken per connection, and
+wait for a remote description; a connection whose outgoing buffer passes 16 MiB (a remote that
+stopped reading) is closed, and so is one whose remote sends more than 8 MiB of SCTP data that
+does not complete a message (aiortc reassembles SCTP messages without a bound of its own; an
+honest sender stays within the 1 MiB window aiortc advertises, and PeerJS never sends a message
+over 16331 bytes); every message is recorded in the peer's bounded transcript ([ADP-40]).
 """
 
 import asyncio
@@ -38,6 +41,8 @@ OFFER_SERIALIZATIONS = ("raw", "json", "binary", "binary-utf8", "default")
 SPOKEN = {"binary": "binary", "binary-utf8": "binary", "default": "binary", "json": "json"}
 
 MAX_PENDING_CANDIDATES = 64
+MAX_CANDIDATES = 64                    # remote candidates taken per connection, in all
+MAX_SCTP_BACKLOG = 8 * 1024 * 1024     # received SCTP data not yet reassembled
 MAX_BUFFERED = 16 * 1024 * 1024
 CANDIDATE_TIMEOUT_S = 5.0
 CLOSE_FLUSH_S = 1.0
@@ -109,6 +114,7 @@ class DataConnection:
         self._remote_set = False
         self._answered = False
         self._candidates = []
+        self._candidate_count = 0
         self._tasks = set()
 
     # ---- negotiation ----------------------------------------------------------------------
@@ -139,6 +145,7 @@ class DataConnection:
         try:
             pc = self._new_pc()
             self._bind(pc.createDataChannel(self.label, ordered=True))
+            self._guard_sctp()
             await pc.setLocalDescription(await pc.createOffer())
             if self.state == "closed":
                 return
@@ -167,6 +174,7 @@ class DataConnection:
                 # [WIRE-03] one channel per connection: a second one is not used.
 
             await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+            self._guard_sctp()
             self._remote_set = True
             self._flush_candidates()
             await pc.setLocalDescription(await pc.createAnswer())
@@ -199,6 +207,9 @@ class DataConnection:
                 return
             if c["candidate"] == "":
                 return            # end of candidates: aioice checks until a pair succeeds
+            if self._candidate_count >= MAX_CANDIDATES:
+                return            # every candidate is a pair aioice checks: bounded
+            self._candidate_count += 1
             if not self._remote_set:
                 # 7.3.3: a candidate for a connection not yet described is held until its
                 # description arrives; at most 64.
@@ -242,6 +253,26 @@ class DataConnection:
             raise
         except Exception as e:  # noqa: BLE001 - a candidate this end cannot use: ignored
             self.log("candidate from %s ignored: %r" % (self.remote_id, e))
+
+    def _guard_sctp(self):
+        """Close the connection when the remote's SCTP data awaiting reassembly passes
+        MAX_SCTP_BACKLOG ([MSG-07]: no exhausting memory)."""
+        sctp = self.pc.sctp if self.pc is not None else None
+        if sctp is None or getattr(sctp, "_kbz_guarded", False):
+            return
+        receive = sctp._receive_data_chunk
+        window = sctp._advertised_rwnd          # what aiortc advertises with nothing held
+
+        async def guarded(chunk):
+            if window - sctp._advertised_rwnd > MAX_SCTP_BACKLOG:
+                if self.state != "closed":
+                    self.log("%s sends more than the SCTP window: closed" % self.remote_id)
+                    self._closed("SCTP backlog")
+                return
+            await receive(chunk)
+
+        sctp._receive_data_chunk = guarded
+        sctp._kbz_guarded = True
 
     # ---- the channel ------------------------------------------------------------------------
 
