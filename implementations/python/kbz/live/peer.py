@@ -409,10 +409,10 @@ class LivePeer:
                 or same >= MAX_PER_SOURCE:
             self.log("offer from %s ignored: too many connections" % src)
             return
-        sock = self.authority_sock
-
         def signal(kind, p):
-            if sock.registered:
+            # Through the authority registration of the moment (SIG-23 may have replaced it).
+            sock = self.authority_sock
+            if sock is not None and sock.registered:
                 sock.send({"type": kind, "dst": src, "payload": p})
 
         conn = DataConnection(
