@@ -58,6 +58,8 @@ function mediaEvent(v: JsonValue | undefined, n: number): MediaGateEvent {
   }
 }
 
+/** The frames of a transfer, judged by what it carries [CAPS-09]. */
+const TRANSFER_FRAMES = ['xbegin', 'xchunk', 'xend'];
 const transferOf = (i: JsonObject): TransferKind | undefined => {
   const t = optStr(i, 'transfer');
   if (t === undefined) return undefined;
@@ -140,7 +142,7 @@ export const AGENTS_OPS: Record<string, OpHandler> = {
   'caps.recipients': (i) => {
     const k = str(i, 'kind');
     const transfer = transferOf(i);
-    if (k === 'xbegin' && transfer === undefined) throw new InputError('transfer is required for xbegin');
+    if (TRANSFER_FRAMES.includes(k) && transfer === undefined) throw new InputError(`transfer is required for ${k}`);
     if (!sendRule(k, transfer)) return err('caps.unknown-kind', `${JSON.stringify(k)} is not a content kind`);
     const to = optStr(i, 'to');
     const r = recipients(view(i), k, { transfer, ...(to !== undefined ? { to } : {}) });

@@ -7,7 +7,9 @@ import { toHex } from '../encoding/text.ts';
 import { InputError, int, obj, str } from './input.ts';
 import type { OpHandler, OpOutcome } from './outcome.ts';
 import { receiveContent } from '../dataplane/content/receive.ts';
-import { perceiveFor, recipients, type CapabilityPolicy } from '../dataplane/policy.ts';
+import { transferOf } from '../dataplane/policy.ts';
+import { defaultGrant, type Grant } from '../agents/grant.ts';
+import { recipients } from '../agents/policy.ts';
 import type { ReceiverState } from '../dataplane/content/state.ts';
 import { hexBytes, parsePairConfig, parsePairEvent, parseReceiverState, parseSteps, parseXferConfig, parseXferEvent } from '../dataplane/json.ts';
 import { MeshPair, type PairConfig } from '../dataplane/mesh/pair.ts';
@@ -69,15 +71,20 @@ export function makeDataplaneOps(f: DataplaneFactories = REFERENCE_DATAPLANE): R
       const roster = strings(i, 'roster');
       const k = str(i, 'k');
       const to = optString(i, 'to');
-      const denied = new Set<string>();
       const withhold = i.withhold ?? [];
       if (!Array.isArray(withhold)) throw new InputError('withhold must be an array');
+      // [CONT-33] Chapter 13's rule in a room of humans, each peer in `withhold` overridden with
+      // the human default less what it withholds.
+      const overrides = new Map<string, Grant>();
       for (const w of withhold) {
         const o = obj(w, 'withhold entry');
-        denied.add(`${str(o, 'peer')} ${str(o, 'perceive')}`);
+        const peer = str(o, 'peer');
+        const g = overrides.get(peer) ?? defaultGrant('human');
+        overrides.set(peer, { ...g, perceive: g.perceive.filter((c) => c !== str(o, 'perceive')) });
       }
-      const policy: CapabilityPolicy = { mayReceive: (peer, need) => !denied.has(`${peer} ${need}`), mayAct: () => true };
-      return { ok: true, output: { to: f.recipients(policy, self, roster, perceiveFor(k, optString(i, 'kind')), to) } };
+      const view = { self, roster: roster.map((id) => ({ id })), overrides, now: 0 };
+      const r = f.recipients(view, k, { transfer: transferOf(k, optString(i, 'kind')), ...(to !== undefined ? { to } : {}) });
+      return { ok: true, output: { to: r?.recipients ?? [] } };
     },
     'xfer.plan': (i) => {
       const size = int(i, 'size');

@@ -2,7 +2,6 @@
 // a peer as every honest peer computes it, the sender's choice of recipients for each content
 // kind (perceive), the receiver's act check, and which media lanes carry the real track.
 import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts';
-import type { CapabilityPolicy, Perceive as DataPerceive } from '../dataplane/policy.ts';
 import { BACKEND_MAX } from './constants.ts';
 import { canAct, canPerceive, defaultGrant, effectiveGrant, type Grant, type Perceive } from './grant.ts';
 
@@ -69,9 +68,11 @@ const RAW: SendRule = { broadcast: null, directed: [] };
 export const TRANSFER_PERCEIVE: Record<TransferKind, Perceive> = { text: 'read-chat', image: 'read-media', file: 'read-files' };
 
 /**
- * [CAPS-09], [CAPS-11] The rule per content kind. `transfer` names what an `xbegin` carries. Raw
- * kinds (`ledger`, `chatledger`, `ctl`, `blob`, `blobdata`, `idtoken`, `caps` and the frames that
- * follow a transfer) go to everyone and are never checked, directed or not.
+ * [CAPS-09], [CAPS-11] The rule per content kind. `transfer` names what a transfer carries; its
+ * frames (`xbegin`, `xchunk`, `xend`) all follow it, as upstream sends a transfer's chunks and end
+ * to exactly the peers its `xbegin` went to. Raw kinds (`ledger`, `chatledger`, `ctl`, `blob`,
+ * `blobdata`, `idtoken`, `caps` and the answers within a transfer) go to everyone and are never
+ * checked, directed or not.
  */
 export function sendRule(k: string, transfer?: TransferKind): SendRule | null {
   switch (k) {
@@ -86,7 +87,9 @@ export function sendRule(k: string, transfer?: TransferKind): SendRule | null {
       return { broadcast: 'read-chat' };
     case 'img':
       return { broadcast: 'read-media', directed: ['read-media'] };
-    case 'xbegin': {
+    case 'xbegin':
+    case 'xchunk':
+    case 'xend': {
       if (transfer === undefined) return null;
       const need = TRANSFER_PERCEIVE[transfer];
       return { broadcast: need, directed: [need], perRecipient: true };
@@ -98,8 +101,6 @@ export function sendRule(k: string, transfer?: TransferKind): SendRule | null {
     case 'blobdata':
     case 'idtoken':
     case 'caps':
-    case 'xchunk':
-    case 'xend':
     case 'xcancel':
     case 'xaccept':
     case 'xdecline':
@@ -119,8 +120,11 @@ export interface Recipients {
 }
 
 /**
- * [CAPS-10], [CAPS-11] Who receives a frame of kind `k` sent by this peer: as a broadcast (no
- * `to`) or directed to `to`. Null when the kind is unknown, or is never sent directed.
+ * [CAPS-10], [CAPS-11], [CAPS-19] Who receives a frame of kind `k` sent by this peer: as a
+ * broadcast (no `to`) or directed to `to`. Null when the kind is unknown, or is never sent directed.
+ * The sender is never a recipient, and a directed frame goes only to a roster member: upstream
+ * sends a directed transfer only to one [CAPS-11], and this peer holds every other kind to the
+ * same rule [CAPS-19] (upstream writes those to any id it has a data connection with).
  */
 export function recipients(view: GrantView, k: string, opts: { transfer?: TransferKind; to?: string } = {}): Recipients | null {
   const rule = sendRule(k, opts.transfer);
@@ -128,10 +132,12 @@ export function recipients(view: GrantView, k: string, opts: { transfer?: Transf
   const others = view.roster.map((m) => m.id).filter((id) => id !== view.self);
   if (opts.to !== undefined) {
     if (rule.directed === undefined) return null;
-    if (rule.broadcast === null) return { recipients: [opts.to], broadcast: false }; // raw: no check
-    const g = grantOf(view, opts.to);
+    const to = opts.to;
+    if (!others.includes(to)) return { recipients: [], broadcast: false }; // itself, or not in the roster
+    if (rule.broadcast === null) return { recipients: [to], broadcast: false }; // raw: no check
+    const g = grantOf(view, to);
     const may = canPerceive(g, 'receive-directed') && rule.directed.every((c) => canPerceive(g, c));
-    return { recipients: may ? [opts.to] : [], broadcast: false };
+    return { recipients: may ? [to] : [], broadcast: false };
   }
   const need = rule.broadcast;
   if (need === null) return { recipients: others, broadcast: true };
@@ -143,7 +149,7 @@ export function recipients(view: GrantView, k: string, opts: { transfer?: Transf
 // ---- receiver side: act [CAPS-15], [CAPS-16] -----------------------------------------------------
 
 /** Kinds a receiver never act-checks: how a peer proves identity and how grants arrive [CAPS-15]. */
-export const ACT_EXEMPT: readonly string[] = ['idtoken', 'caps'];
+export const ACT_EXEMPT: ReadonlySet<string> = new Set(['idtoken', 'caps']);
 
 export interface Acceptance {
   accept: boolean;
@@ -153,7 +159,7 @@ export interface Acceptance {
 
 /** [CAPS-15] A frame of kind `k` from `from` passes only if the sender's grant has `send-chat`. */
 export function accepts(view: GrantView, from: string, k: string): Acceptance {
-  if (ACT_EXEMPT.includes(k)) return { accept: true, audit: false };
+  if (ACT_EXEMPT.has(k)) return { accept: true, audit: false };
   if (canAct(grantOf(view, from), 'send-chat')) return { accept: true, audit: false };
   return { accept: false, audit: isAgent(view, from) };
 }
@@ -185,13 +191,23 @@ export function lanes(g: Grant, placeholders: { audio: boolean; video: boolean }
 // ---- the data plane's hook ---------------------------------------------------------------------------
 
 /**
- * The capability policy the data plane asks (spec/14-data-plane.md [CONT-05], [CONT-07]), backed by
- * grants. `view` is read on every call, so a caller may swap its members as the roster and the
- * override map change.
+ * What the data plane asks of chapter 13 (spec/14-data-plane.md [CONT-05], [CONT-07]): one rule for
+ * who receives what this peer sends, and one for whose content it keeps.
+ */
+export interface CapabilityPolicy {
+  /** The recipients of a frame of kind `k`, broadcast or to `to`, in roster order; [] when none or unknown. */
+  recipients(k: string, opts?: { transfer?: TransferKind; to?: string }): string[];
+  /** May `peer` emit content of kind `k` (the receiver's act check)? */
+  mayAct(peer: string, k: string): boolean;
+}
+
+/**
+ * The capability policy backed by grants. `view` is read on every call, so a caller may swap its
+ * members as the roster and the override map change.
  */
 export function grantPolicy(view: () => GrantView): CapabilityPolicy {
   return {
-    mayReceive: (peer: string, need: DataPerceive) => canPerceive(grantOf(view(), peer), need),
-    mayAct: (peer: string, k: string) => accepts(view(), peer, k).accept,
+    recipients: (k, opts = {}) => recipients(view(), k, opts)?.recipients ?? [],
+    mayAct: (peer, k) => accepts(view(), peer, k).accept,
   };
 }

@@ -6,7 +6,7 @@ import { InputError, int, obj, str } from '../adapter/input.ts';
 import { emptyState, type ReceiverState } from './content/state.ts';
 import type { Channel, PairConfig, PairEvent } from './mesh/pair.ts';
 import type { XferConfig, XferEvent } from './xfer/receiver.ts';
-import { EVERYTHING } from './policy.ts';
+import { EVERYONE_ACTS, NOBODY_ACTS } from './policy.ts';
 
 const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 
@@ -73,7 +73,7 @@ export function parseReceiverState(v: JsonValue | undefined): ReceiverState {
     widgets,
     ledgers: { ledger: ledgerOf('ledger'), chatledger: ledgerOf('chatledger') },
     sink,
-    policy: senderMayAct ? EVERYTHING : { mayReceive: () => true, mayAct: () => false },
+    policy: senderMayAct ? EVERYONE_ACTS : NOBODY_ACTS,
   });
 }
 

@@ -1,37 +1,27 @@
-// The capability hook of the data plane (spec/14-data-plane.md 14.6, 14.9). Chapter 13 decides
-// who may perceive and who may act; this chapter only asks. A receiver asks `mayAct` before it
-// accepts content from a sender [CONT-05]; a sender asks `mayReceive` before it includes a
-// recipient in a broadcast or a directed send [CONT-07]. The default, a human's grant, allows
-// everything, so a room without grants behaves exactly like upstream.
+// The capability hook of the data plane (spec/14-data-plane.md 14.6). Chapter 13 is the one rule
+// for who receives what a peer sends [CONT-07] and whose content a receiver keeps [CONT-05]; this
+// file only adapts it. A data plane given no grants uses chapter 13 with an empty override map
+// over a roster that declares no agents: humans, who perceive and act everything.
+import type { TransferKind } from '../agents/policy.ts';
+import { ACT_EXEMPT, grantPolicy, type CapabilityPolicy } from '../agents/policy.ts';
 
-/** What a content kind needs the recipient to perceive (upstream's `capForKind` and friends). */
-export type Perceive = 'read-chat' | 'read-media' | 'read-files' | 'receive-directed';
+export { ACT_EXEMPT, grantPolicy, type CapabilityPolicy };
 
-export interface CapabilityPolicy {
-  /** May `peer` receive content of this kind (sender-side choice of recipients)? */
-  mayReceive(peer: string, need: Perceive): boolean;
-  /** May `peer` emit content of kind `k` (receiver-side act check)? */
-  mayAct(peer: string, k: string): boolean;
+/** What a content receiver asks: the act check alone [CONT-05]. */
+export type ActPolicy = Pick<CapabilityPolicy, 'mayAct'>;
+
+/** Every sender may act: a receiver told so (content.receive's `senderMayAct`), or one without grants. */
+export const EVERYONE_ACTS: ActPolicy = { mayAct: () => true };
+/** No sender may act, except by the exemptions the receiver applies itself [CAPS-15]. */
+export const NOBODY_ACTS: ActPolicy = { mayAct: () => false };
+
+/** Chapter 13 for a room of humans: a broadcast reaches every other present peer, a directed send its one recipient. */
+export function humansPolicy(self: () => string, roster: () => readonly string[]): CapabilityPolicy {
+  return grantPolicy(() => ({ self: self(), roster: roster().map((id) => ({ id })), overrides: new Map(), now: Math.floor(Date.now() / 1000) }));
 }
 
-export const EVERYTHING: CapabilityPolicy = { mayReceive: () => true, mayAct: () => true };
-
-/** Kinds that bypass the act check: they are how a peer proves identity or receives grants [CONT-05]. */
-export const ACT_EXEMPT: ReadonlySet<string> = new Set(['idtoken', 'caps']);
-
-/** The perceive capability a broadcast of this content needs from each recipient [CONT-07]. */
-export function perceiveFor(k: string, xferKind?: string): Perceive | null {
-  if (k === 'img') return 'read-media';
-  if (k === 'xbegin') return xferKind === 'image' ? 'read-media' : xferKind === 'file' ? 'read-files' : 'read-chat';
-  if (k === 'chat' || k === 'app' || k === 'pay' || k === 'ink' || k === 'schema' || k === 'widget' || k === 'wevt') return 'read-chat';
-  return null; // ledger, chatledger, ctl, blob*, idtoken, caps and transfer control: raw mesh, never withheld
-}
-
-/**
- * The recipients of a broadcast: every rostered peer other than self that may perceive it. A
- * directed send additionally needs `receive-directed` [CONT-07].
- */
-export function recipients(policy: CapabilityPolicy, self: string, roster: readonly string[], need: Perceive | null, to?: string): string[] {
-  const others = roster.filter((id) => id !== self && (to === undefined || id === to));
-  return others.filter((id) => (need === null || policy.mayReceive(id, need)) && (to === undefined || policy.mayReceive(id, 'receive-directed')));
+/** The transfer kind a transfer's frame (`xbegin`, `xchunk`, `xend`) is judged by; text when none is named [CONT-33]. */
+export function transferOf(k: string, kind: unknown): TransferKind | undefined {
+  if (k !== 'xbegin' && k !== 'xchunk' && k !== 'xend') return undefined;
+  return kind === 'image' || kind === 'file' ? kind : 'text';
 }

@@ -84,22 +84,30 @@ export type Transfer = 'text' | 'image' | 'file';
 const TRANSFER_NEED: Record<Transfer, string> = { text: 'read-chat', image: 'read-media', file: 'read-files' };
 export const TEXT_KINDS = ['chat', 'app', 'pay'];
 export const BROADCAST_ONLY_KINDS = ['ink', 'schema', 'widget', 'wevt'];
-export const RAW_KINDS = ['ledger', 'chatledger', 'ctl', 'blob', 'blobdata', 'idtoken', 'caps', 'xchunk', 'xend', 'xcancel', 'xaccept', 'xdecline', 'xresume', 'xack'];
+export const RAW_KINDS = ['ledger', 'chatledger', 'ctl', 'blob', 'blobdata', 'idtoken', 'caps', 'xcancel', 'xaccept', 'xdecline', 'xresume', 'xack'];
+/** A transfer's frames: each judged by what the transfer carries (CAPS-09). */
+export const TRANSFER_FRAMES = ['xbegin', 'xchunk', 'xend'];
 
-/** CAPS-09 to CAPS-11: the recipients of a frame, or null when the kind is never sent directed. */
-export function recipientsOf(v: View, kind: string, transfer?: Transfer, to?: string): { recipients: string[]; broadcast: boolean } | null {
+/**
+ * CAPS-09 to CAPS-11 and CAPS-19: the recipients of a frame, or null when the kind is never sent
+ * directed. The sender is never a recipient, and a directed transfer goes only to a roster member
+ * (CAPS-11). With `upstream`, any other directed frame goes to an id outside the roster as upstream
+ * sends it; without, it does not (the CAPS-19 hardening).
+ */
+export function recipientsOf(v: View, kind: string, transfer?: Transfer, to?: string, upstream = false): { recipients: string[]; broadcast: boolean } | null {
   const others = v.roster.map((m) => m.id).filter((id) => id !== v.self);
   const has = (id: string, cap: string) => grantOf(v, id).perceive.includes(cap);
-  if (RAW_KINDS.includes(kind)) return to !== undefined ? { recipients: [to], broadcast: false } : { recipients: others, broadcast: true };
-  const need = kind === 'img' ? 'read-media' : kind === 'xbegin' ? TRANSFER_NEED[transfer!] : 'read-chat';
+  const reachable = (id: string) => id !== v.self && (others.includes(id) || (upstream && !TRANSFER_FRAMES.includes(kind)));
+  if (RAW_KINDS.includes(kind)) return to !== undefined ? { recipients: reachable(to) ? [to] : [], broadcast: false } : { recipients: others, broadcast: true };
+  const need = kind === 'img' ? 'read-media' : TRANSFER_FRAMES.includes(kind) ? TRANSFER_NEED[transfer!] : 'read-chat';
   if (to !== undefined) {
     if (BROADCAST_ONLY_KINDS.includes(kind)) return null;
-    const extra = kind === 'img' || kind === 'xbegin' ? [need] : [];
-    const may = has(to, 'receive-directed') && extra.every((c) => has(to, c));
+    const extra = kind === 'img' || TRANSFER_FRAMES.includes(kind) ? [need] : [];
+    const may = reachable(to) && has(to, 'receive-directed') && extra.every((c) => has(to, c));
     return { recipients: may ? [to] : [], broadcast: false };
   }
   const entitled = others.filter((id) => has(id, need));
-  return { recipients: entitled, broadcast: entitled.length === others.length && kind !== 'xbegin' };
+  return { recipients: entitled, broadcast: entitled.length === others.length && !TRANSFER_FRAMES.includes(kind) };
 }
 
 /** CAPS-15, CAPS-16 */

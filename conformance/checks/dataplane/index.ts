@@ -262,24 +262,32 @@ export const DATAPLANE_CHECKS: Check[] = [
   propertyCheck({
     id: 'prop.dataplane.recipients',
     profile: P,
-    covers: ['CONT-07', 'CONT-33'],
-    description: 'A broadcast reaches every other present peer the policy lets perceive it; a directed send only its recipient',
+    covers: ['CONT-07', 'CONT-33', 'CAPS-19'],
+    description: 'content.recipients follows chapter 13\'s rule: a broadcast reaches every other present peer that may perceive it; a directed send only its recipient, when present and entitled',
     probe: { op: 'content.recipients', input: { self: 'a', roster: ['a'], k: 'chat' } },
     arbitrary: () =>
       fc.record({
         roster: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 5 }),
         self: fc.constantFrom('a', 'b', 'c'),
-        k: fc.constantFrom('chat', 'img', 'app', 'ledger', 'ctl', 'widget'),
+        k: fc.constantFrom('chat', 'img', 'app', 'ledger', 'ctl', 'widget', 'xbegin'),
+        kind: fc.constantFrom('text', 'image', 'file'),
         to: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { nil: undefined }),
-        withhold: fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.constantFrom('read-chat', 'read-media', 'receive-directed')), { maxLength: 4 }),
+        withhold: fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.constantFrom('read-chat', 'read-media', 'read-files', 'receive-directed')), { maxLength: 4 }),
       }),
+    // A directed chat to a peer without read-chat (sent: CAPS-11), and a directed ctl to a peer without receive-directed (sent unchecked).
+    examples: [
+      { roster: ['a', 'b', 'c'], self: 'a', k: 'chat', kind: 'text', to: 'b', withhold: [['b', 'read-chat']] },
+      { roster: ['a', 'b', 'c'], self: 'a', k: 'ctl', kind: 'text', to: 'c', withhold: [['c', 'receive-directed']] },
+    ],
     predicate: async (impl, v) => {
-      const input: JsonObject = { self: v.self, roster: v.roster, k: v.k, withhold: v.withhold.map(([peer, perceive]) => ({ peer, perceive })), ...(v.to !== undefined ? { to: v.to } : {}) };
+      const input: JsonObject = { self: v.self, roster: v.roster, k: v.k, ...(v.k === 'xbegin' ? { kind: v.kind } : {}), withhold: v.withhold.map(([peer, perceive]) => ({ peer, perceive })), ...(v.to !== undefined ? { to: v.to } : {}) };
       const out = outputOf(await call(impl, 'content.recipients', input), 'CONT-33');
       if (isFailure(out)) return out;
-      const need = v.k === 'img' ? 'read-media' : v.k === 'ledger' || v.k === 'ctl' ? null : 'read-chat';
-      const want = recipientsModel(v.self, v.roster, need, new Set(v.withhold.map(([p, c]) => `${p} ${c}`)), v.to);
-      return jsonEqual(want, out.to as JsonValue) ? null : { requirement: 'CONT-07', message: 'recipients differ', expected: want, actual: out.to };
+      const want = recipientsModel(v.self, v.roster, v.k, new Set(v.withhold.map(([p, c]) => `${p} ${c}`)), v.to, v.kind);
+      if (jsonEqual(want, out.to as JsonValue)) return null;
+      // A directed frame written to a peer outside the roster, as upstream does, misses only the SHOULD.
+      const stranger = v.to !== undefined && v.to !== v.self && !v.roster.includes(v.to);
+      return { requirement: stranger ? 'CAPS-19' : 'CONT-07', message: 'recipients differ from chapter 13\'s rule', expected: want, actual: out.to };
     },
   }),
 ];

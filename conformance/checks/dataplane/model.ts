@@ -68,10 +68,30 @@ export function planModel(size: number, kind: string, peer: string[], self: stri
   return out;
 }
 
-// ---- recipients (CONT-07) ---------------------------------------------------------------------
+// ---- recipients (CONT-07: chapter 13's rule, CAPS-09 to CAPS-11 and CAPS-19) ------------------
 
-export function recipientsModel(self: string, roster: string[], need: string | null, denied: Set<string>, to?: string): string[] {
-  return roster.filter((p) => p !== self && (to === undefined || p === to) && (need === null || !denied.has(`${p} ${need}`)) && (to === undefined || !denied.has(`${p} receive-directed`)));
+const BROADCAST_ONLY = ['ink', 'schema', 'widget', 'wevt'];
+const NEVER_WITHHELD = ['ledger', 'chatledger', 'ctl', 'blob', 'blobdata', 'idtoken', 'caps', 'xcancel', 'xaccept', 'xdecline', 'xresume', 'xack'];
+const NEEDS_READ_CHAT = ['chat', 'app', 'pay', ...BROADCAST_ONLY];
+
+/**
+ * Who a peer sends a frame of kind `k` to in a room of humans whose `denied` capabilities
+ * (`"<peer> <perceive>"`) are withheld: every other present peer that may perceive the kind, or,
+ * directed, the one recipient when it is another present peer that has `receive-directed` (and,
+ * for img and transfers, the kind's perceive). The never-withheld kinds go unchecked; the
+ * broadcast-only kinds and unknown kinds go nowhere when directed.
+ */
+export function recipientsModel(self: string, roster: string[], k: string, denied: Set<string>, to?: string, transfer?: string): string[] {
+  const frame = k === 'xbegin' || k === 'xchunk' || k === 'xend'; // a transfer's frames follow what it carries
+  const need = k === 'img' ? 'read-media' : frame ? ({ image: 'read-media', file: 'read-files' } as Record<string, string>)[transfer ?? ''] ?? 'read-chat' : NEEDS_READ_CHAT.includes(k) ? 'read-chat' : null;
+  if (need === null && !NEVER_WITHHELD.includes(k)) return []; // not a content kind
+  const may = (p: string, cap: string) => !denied.has(`${p} ${cap}`);
+  const others = roster.filter((p) => p !== self);
+  if (to === undefined) return need === null ? others : others.filter((p) => may(p, need));
+  if (BROADCAST_ONLY.includes(k) || !others.includes(to)) return [];
+  if (need === null) return [to];
+  const extra = k === 'img' || frame ? [need] : [];
+  return may(to, 'receive-directed') && extra.every((c) => may(to, c)) ? [to] : [];
 }
 
 // ---- one transfer through a receiver (XFER-03, XFER-09, XFER-11) ---------------------------

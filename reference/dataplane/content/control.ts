@@ -3,8 +3,7 @@
 // 14.7.8).
 import { isJsonObject, type JsonObject, type JsonValue } from '../../encoding/json.ts';
 import { fail, ok, type Result } from '../../result.ts';
-import { ACT_CAPABILITIES, PERCEIVE_CAPABILITIES } from '../../../schemas/src/dataplane.ts';
-import { GRANT_BACKEND_MAX } from '../../messages/grant.ts';
+import { sanitizeGrant } from '../../agents/grant.ts';
 import { JWT_MAX, PAYLOAD_JSON_MAX } from '../constants.ts';
 import { isNumber, jsonLength } from '../text.ts';
 import type { ReceiverState } from './state.ts';
@@ -18,22 +17,7 @@ export function receiveIdToken(_s: ReceiverState, sender: string, f: Frame): Res
   return ok({ k: 'idtoken', sender, jwt: f.jwt });
 }
 
-const knownOnly = (list: readonly string[], v: JsonValue | undefined): string[] =>
-  Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && list.includes(x)))] : [];
-
-/** One grant as MSG-38 keeps it; a member that is not a grant object confers nothing [CONT-31]. */
-function sanitizeGrant(g: JsonValue): JsonObject {
-  const o = isJsonObject(g) ? g : {};
-  return {
-    perceive: knownOnly(PERCEIVE_CAPABILITIES, o.perceive),
-    act: knownOnly(ACT_CAPABILITIES, o.act),
-    ...(typeof o.backend === 'string' && o.backend !== '' ? { backend: o.backend.slice(0, GRANT_BACKEND_MAX) } : {}),
-    ...(o.egress === true ? { egress: true } : {}),
-    ...(isNumber(o.expiresAt) && o.expiresAt > 0 ? { expiresAt: o.expiresAt } : {}),
-  };
-}
-
-/** caps [CONT-31]: the whole override map, sanitized. Whether to apply it is chapter 13's rule. */
+/** caps [CONT-31]: the whole override map, each grant sanitized by chapter 13 [GRANT-05]. Whether to apply it is [CAPS-03]. */
 export function receiveCaps(_s: ReceiverState, sender: string, f: Frame): Result<JsonObject> {
   const grants = isJsonObject(f.grants) ? f.grants : {};
   return ok({ k: 'caps', sender, grants: Object.fromEntries(Object.entries(grants).map(([id, g]) => [id, sanitizeGrant(g)])) as JsonObject });

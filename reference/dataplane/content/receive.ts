@@ -46,7 +46,7 @@ const KNOWN: ReadonlySet<string> = new Set(CONTENT_KINDS);
 
 /**
  * Steps 1 to 4 of [CONT-03], then the kind's rules: not an object, unknown kind [MSG-36], a member
- * of the wrong type [CONT-04], a sender the policy forbids to act [CONT-05]. Never throws.
+ * of the wrong type [CONT-04], a sender chapter 13 forbids to act [CONT-05], [CAPS-15]. Never throws.
  */
 export function receiveContent(s: ReceiverState, sender: string, frame: JsonValue): Result<JsonObject> {
   if (!isJsonObject(frame)) return fail('cont.not-object', 'a content frame is a JSON object');

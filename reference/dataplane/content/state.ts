@@ -2,7 +2,7 @@
 // roster (for names), the public mids it already holds, the schemas and widgets it has
 // discovered, its ledger, what its transfer sink can take, and the capability hook.
 import type { JsonObject } from '../../encoding/json.ts';
-import { EVERYTHING, type CapabilityPolicy } from '../policy.ts';
+import { EVERYONE_ACTS, type ActPolicy } from '../policy.ts';
 
 export type Sink = 'memory' | 'disk';
 
@@ -23,7 +23,8 @@ export interface ReceiverState {
   ledgers: { ledger: JsonObject; chatledger: JsonObject };
   /** What the receiver streams an ordinary transfer into [XFER-04]. */
   sink: Sink;
-  policy: CapabilityPolicy;
+  /** Chapter 13's act check [CONT-05]. */
+  policy: ActPolicy;
 }
 
 export function emptyState(overrides: Partial<ReceiverState> = {}): ReceiverState {
@@ -36,7 +37,7 @@ export function emptyState(overrides: Partial<ReceiverState> = {}): ReceiverStat
     widgets: new Map(),
     ledgers: { ledger: {}, chatledger: {} },
     sink: 'memory',
-    policy: EVERYTHING,
+    policy: EVERYONE_ACTS,
     ...overrides,
   };
 }

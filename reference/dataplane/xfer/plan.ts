@@ -9,6 +9,8 @@ import { chunkCount, type XferKind } from './begin.ts';
 export const XFER_FEATURES: readonly string[] = KNOWN_FEATURE_TAGS.filter((t) => t.startsWith('xfer.'));
 // In the order the presence schema lists them: xfer.v1, xfer.v2, xfer.dl, xfer.resume.
 const [V1, V2, DL, RESUME] = XFER_FEATURES as [string, string, string, string];
+/** The tag both sides advertise to resume a transfer [XFER-17]. */
+export const XFER_RESUME = RESUME;
 
 export type Route = 'inline' | 'stream' | 'offer' | 'legacy-chat' | 'legacy-img' | 'skip';
 

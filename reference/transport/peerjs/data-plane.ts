@@ -1,5 +1,5 @@
 // The data plane of one peer over its mesh (spec/14-data-plane.md 14.6 to 14.8): content goes out
-// to the recipients the capability policy allows [CONT-07], arrives through the content receiver
+// to the recipients chapter 13's rule gives it [CONT-07], arrives through the content receiver
 // [CONT-03], and files travel as transfers with backpressure, hash and resume. Every decision is a
 // sans-IO piece of reference/dataplane/; this class wires them to a MeshPeer and a clock.
 import type { JsonObject } from '../../encoding/json.ts';
@@ -7,9 +7,9 @@ import { isJsonObject } from '../../encoding/json.ts';
 import { BULK_WAIT_MS, HIGH_WATER_BYTES, POLL_MS } from '../../dataplane/constants.ts';
 import { receiveContent } from '../../dataplane/content/receive.ts';
 import { emptyState, type ReceiverState } from '../../dataplane/content/state.ts';
-import { EVERYTHING, perceiveFor, recipients, type CapabilityPolicy } from '../../dataplane/policy.ts';
+import { humansPolicy, transferOf, type CapabilityPolicy } from '../../dataplane/policy.ts';
 import type { XferKind } from '../../dataplane/xfer/begin.ts';
-import { planTransfer, XFER_FEATURES } from '../../dataplane/xfer/plan.ts';
+import { planTransfer, XFER_FEATURES, XFER_RESUME } from '../../dataplane/xfer/plan.ts';
 import { TransferReceiver, type XferOutput } from '../../dataplane/xfer/receiver.ts';
 import { transferFrames, type SendSpec } from '../../dataplane/xfer/sender.ts';
 import type { Frame, MeshPeer } from './mesh-peer.ts';
@@ -22,6 +22,7 @@ export interface Member {
 }
 
 export interface DataPlaneOptions {
+  /** Chapter 13's rule over this peer's grants (`grantPolicy`); without one, a room of humans. */
   policy?: CapabilityPolicy;
   /** This peer's own transfer tags (all by default). */
   features?: readonly string[];
@@ -51,10 +52,10 @@ export class DataPlane {
     private readonly mesh: MeshPeer,
     o: DataPlaneOptions = {},
   ) {
-    this.policy = o.policy ?? EVERYTHING;
+    this.policy = o.policy ?? humansPolicy(() => mesh.id, () => this.members.map((m) => m.id));
     this.features = o.features ?? XFER_FEATURES;
     this.state = emptyState({ policy: this.policy });
-    this.receiver = new TransferReceiver(this.state, { resume: this.features.includes('xfer.resume'), download: false });
+    this.receiver = new TransferReceiver(this.state, { resume: this.features.includes(XFER_RESUME), download: false });
     mesh.events({
       deliver: (from, f) => this.deliver(from, f),
       linkOpen: (from) => this.receive(Date.now(), { type: 'link-open', from }),
@@ -77,10 +78,10 @@ export class DataPlane {
     this.transferCb = cb;
   }
 
-  /** Sends a content frame to every present peer the policy allows, or to one [CONT-07]. */
+  /** Sends a content frame to the recipients chapter 13 gives it, broadcast or to one [CONT-07]. */
   send(frame: JsonObject, to?: string): string[] {
-    const need = perceiveFor(String(frame.k), typeof frame.kind === 'string' ? frame.kind : undefined);
-    const targets = recipients(this.policy, this.mesh.id, this.members.map((m) => m.id), need, to);
+    const k = String(frame.k);
+    const targets = this.policy.recipients(k, { transfer: transferOf(k, frame.kind), ...(to !== undefined ? { to } : {}) });
     for (const id of targets) this.mesh.send(id, { msg: frame });
     return targets;
   }
@@ -88,7 +89,7 @@ export class DataPlane {
   /** Sends bytes as one transfer to each allowed peer; resolves with each peer's outcome. */
   async sendBytes(kind: XferKind, payload: Uint8Array, o: { to?: string; mime?: string; name?: string; mid?: string; ts?: number } = {}): Promise<Map<string, string>> {
     const id = newTransferId();
-    const targets = recipients(this.policy, this.mesh.id, this.members.map((m) => m.id), perceiveFor('xbegin', kind), o.to);
+    const targets = this.policy.recipients('xbegin', { transfer: kind, ...(o.to !== undefined ? { to: o.to } : {}) });
     const results = await Promise.all(
       targets.map(async (to): Promise<[string, string]> => {
         const peer = this.members.find((m) => m.id === to)?.features ?? [];

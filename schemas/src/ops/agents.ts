@@ -44,7 +44,7 @@ const View = {
 };
 const Fingerprint = (description: string) => Type.String({ description });
 const ContentKind = Type.String({ description: 'The content kind `k` of chapter 7 (7.6.1).' });
-const TransferKind = oneOf(['text', 'image', 'file'], 'What an xbegin carries (required for `xbegin`).');
+const TransferKind = oneOf(['text', 'image', 'file'], 'What a transfer carries (required for `xbegin`, `xchunk` and `xend`).');
 const LaneSend = oneOf(['track', 'placeholder', 'none'], 'The real track, a flowing placeholder, or nothing (CAPS-13).');
 
 const ASSERTION_VERIFY_ERRORS = [

@@ -62,7 +62,7 @@ export const DATAPLANE_OP_SCHEMAS: OpSchema[] = [
       self: Type.String({ description: 'The sender.' }),
       roster: Strings('Present peers, in roster order.'),
       k: Type.String({ description: 'The content kind.' }),
-      kind: maybe(XferKind, 'For xbegin: the transfer kind.'),
+      kind: maybe(XferKind, 'For xbegin, xchunk and xend: the transfer kind (text when absent).'),
       to: maybe(Type.String(), 'The recipient of a directed send.'),
       withhold: maybe(Type.Array(Type.Object({ peer: Type.String(), perceive: Type.String() })), 'Capabilities the policy refuses.'),
     }),

@@ -6,6 +6,7 @@ export const AGENTS_MUTANTS = [
   'send-chat-not-enforced', 'assertion-stale-off-by-one', 'assertion-falls-through', 'bad-jwk-sinks-check',
   'intersect-widens', 'sanitize-keeps-unknown', 'image-to-read-only-agent', 'directed-without-receive-directed',
   'credit-no-leeway', 'credit-room-not-scoped', 'thumbprint-whole-jwk', 'presenter-resigns-late',
+  'directed-transfer-to-stranger',
 ] as const;
 
 export async function loadAgentsMutant(name: string): Promise<Mutant> {

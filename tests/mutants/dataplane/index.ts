@@ -6,6 +6,7 @@ export const DATAPLANE_MUTANTS = [
   'trusts-from', 'no-chat-bound', 'accepts-unknown-kinds', 'no-hash-check', 'wrong-dialler', 'foreign-mid-kept',
   'no-concurrency-cap', 'n-not-checked', 'duplicate-chunk-accepted', 'bulk-without-cap', 'control-delivered',
   'app-raw-length', 'chunk-frame-big-endian', 'no-drop-grace', 'hold-after-bye', 'no-redial', 'directed-broadcast',
+  'caps-egress-strict', 'directed-chat-needs-read-chat',
 ] as const;
 
 export async function loadDataplaneMutant(name: string): Promise<Mutant> {
