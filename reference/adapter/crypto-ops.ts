@@ -27,7 +27,8 @@ function peerSafety(v: unknown, what: string): PeerSafety {
 }
 
 export const CRYPTO_OPS: Record<string, OpHandler> = {
-  'room.normalize': (i) => ({ ok: true, output: { room: normalizeRoom(str(i, 'name')) } }),
+  // An absent or null name is the empty string, as upstream's `(s ?? '')` reads it (2.1).
+  'room.normalize': (i) => ({ ok: true, output: { room: normalizeRoom(i.name === undefined || i.name === null ? '' : str(i, 'name')) } }),
   'room.peerId': (i) => fromResult(claimablePeerId(str(i, 'name')), (peerId) => ({ peerId })),
 
   'fingerprint.canonical': (i) => ({ ok: true, output: { fp: canonicalFingerprint(str(i, 'fp')) } }),

@@ -90,9 +90,14 @@ export class RoomMachine implements PresenceMachine {
   step(at: number, event: PresenceEvent): Output[] {
     this.out = [];
     const p = this.phase;
-    if (p.kind === 'closed') return [];
+    if (p.kind === 'closed') {
+      // A closed room answers nothing, except that a claim won after it stopped waiting is handed back [PRES-46].
+      if (event.type === 'claimed') this.releaseStale(event.id, event.result);
+      return this.out;
+    }
     if (event.type === 'local') this.remember(event);
     if (event.type === 'local' && event.op === 'close') {
+      if (p.kind === 'claiming') this.out.push({ type: 'abandon', id: p.id }); // stop waiting for the claim in flight [PRES-46]
       this.forward(at, event);
       this.phase = { kind: 'closed' };
       this.setStatus('closed', false);

@@ -132,6 +132,7 @@ export const idtokenVectors: FileSpec = {
         idt('crit-rejected', 'A crit member naming a registered claim: no extension is understood, so the token is rejected', ['IDT-24'], { header: { crit: ['exp'] }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
         idt('crit-empty-array', 'An empty crit array is malformed under RFC 7515 and rejected', ['IDT-24'], { header: { crit: [] }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
         idt('crit-not-array', 'A crit that is a string is rejected', ['IDT-24'], { header: { crit: 'b64' }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
+        idt('crit-null', 'A crit that is null is present, and rejected (null means absent in frames, not in a JOSE header)', ['IDT-24'], { header: { crit: null }, flags: ['crit'], error: 'idtoken.unsupported-crit' }),
         idt('order-typ-before-crit', 'typ wrong and crit present: typ first', ['IDT-18', 'IDT-24'], { header: { typ: 'jwt', crit: ['exp'] }, flags: ['crit', 'check-order'], error: 'idtoken.bad-typ' }),
         idt('order-crit-before-kid', 'crit present and an unknown kid: crit first', ['IDT-18', 'IDT-24'], { header: { crit: ['exp'], kid: 'not-published' }, flags: ['crit', 'check-order'], error: 'idtoken.unsupported-crit' }),
       ],

@@ -58,6 +58,12 @@ export const presenceBoundsVectors: FileSpec = {
           [70 + 10 * CAP, connect('c3')],
           [80 + 10 * CAP, message('c3', join('Y', { token: 'tP1', voiceId: 'vY' }))],
         ], { config: coordinatorConfig(), flags: ['unbounded-state'] }),
+        scenario('coordinator', 'grandfathered-forgotten', `A new coordinator inheriting ${CAP + 1} media ids: the first is grandfathered but no longer a seen media id, so a locked room turns it away; the last still passes`, ['PRES-50', 'PRES-63'], [
+          [10, connect('c1')],
+          [20, message('c1', join('X', { token: 'fresh-x', voiceId: 'vG0' }))],
+          [30, connect('c2')],
+          [40, message('c2', join('Y', { token: 'fresh-y', voiceId: `vG${CAP}` }))],
+        ], { config: coordinatorConfig({ locked: true, grandfathered: Array.from({ length: CAP + 1 }, (_, i) => `vG${i}`) }), flags: ['unbounded-state'] }),
       ],
     },
     {

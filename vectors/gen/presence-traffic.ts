@@ -60,6 +60,8 @@ export const presenceTrafficVectors: FileSpec = {
           [...room, [600, message('c1', join('Ann'))], [2500, tick]], lean(), ['missing-step']),
         c('moderation-broadcast', 'Moderation (a lock) is broadcast at once in lean mode', ['PRES-70', 'PRES-26'],
           [...room, [60, local('lock', { on: true })]], lean(), ['missing-step']),
+        c('self-unchanged-broadcast', 'The coordinator\'s own announcement is not a voice frame: unchanged, it is still broadcast and reported in lean mode', ['PRES-70', 'PRES-51'],
+          [...room, [60, selfOn('Cat')], [70, selfOn('Cat')]], lean(), ['missing-step']),
       ],
     },
     {

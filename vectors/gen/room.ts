@@ -26,6 +26,8 @@ export const roomVectors: FileSpec = {
       description: 'room.normalize: name -> room id [ROOM-01], [ROOM-02]',
       cases: [
         norm('golden-standup', 'Plain lower-case name', 'standup', ['ROOM-01'], ['upstream-golden']),
+        { ...norm('null-name', 'A null name is the empty string: the empty room id', '', ['ROOM-01']), input: { name: null } },
+        { ...norm('absent-name', 'An absent name is the empty string too', '', ['ROOM-01']), input: {} },
         norm('golden-my-room', 'Space becomes a hyphen, capitals lower-cased', 'My Room', ['ROOM-01'], ['upstream-golden']),
         norm('golden-hello-world', 'Surrounding spaces and punctuation stripped', '  Hello, World!  ', ['ROOM-01'], ['upstream-golden']),
         norm('golden-a-b-c', 'Existing hyphens kept', 'A-B-C', ['ROOM-01'], ['upstream-golden']),

@@ -45,7 +45,7 @@ export const CRYPTO_OP_SCHEMAS: OpSchema[] = [
   {
     op: 'room.normalize', profile: 'crypto', chapter: ROOM,
     summary: 'The room id of a room name (ROOM-01, ROOM-02).',
-    input: input({ name: Type.String({ description: 'The room name as people share it.' }) }),
+    input: input({ name: maybe(Type.String(), 'The room name as people share it; absent or null is the empty string (2.1).') }),
     output: output({ room: Type.String({ description: 'The room id.' }) }),
     errors: [],
   },

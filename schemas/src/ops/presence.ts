@@ -1,22 +1,88 @@
 // Op contracts of the `presence` profile (see ./types.ts): spec/08-presence.md 8.8. Configs, events
 // and outputs are open objects discriminated by `type` (or by the role): the tables of 8.8 define
-// their members, and chapters that extend the presence machines (admission, agents) add members
-// and kinds without changing these contracts.
+// their members. The members every shape rule of the reference reads are typed here (event kinds,
+// local ops, traffic, the gate's switch), so that every input.invalid is visible to the schema; a
+// chapter that extends the presence machines adds its event kinds and local ops to these lists.
 import Type from 'typebox';
 import type { OpSchema } from './types.ts';
 import { input, oneOf, output } from './shapes.ts';
 
 const CH = 'spec/08-presence.md';
 const Role = oneOf(['coordinator', 'participant', 'room'], 'Which machine to create (8.8).');
-const Config = Type.Record(Type.String(), Type.Unknown(), { description: 'The role\'s config object (8.8, "Configs").' });
+type Raw = Record<string, unknown>;
+const str = { type: 'string' };
+const nonEmpty = { type: 'string', minLength: 1 };
+const bool = { type: 'boolean' };
+const int = { type: 'integer' };
+const present = {}; // required, any JSON value
+/** The config members whose shape every role shares (8.8, "Configs"; 8.9): traffic, and the gate. */
+const CONFIG_MEMBERS: Raw = {
+  properties: {
+    traffic: { enum: ['upstream', 'lean', 'batched'] },
+    gate: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          properties: { g: { enum: ['open', 'names', 'code', 'email', 'google', 'invite'] }, require: bool, bindsFingerprint: bool, credits: bool, gm: str, gn: { type: 'array', items: str } },
+          // A plain gate (no g) says whether it is on; a mode's door is on unless it says otherwise.
+          if: { not: { properties: { g: {} }, required: ['g'] } },
+          then: { properties: { require: bool }, required: ['require'] },
+        },
+      ],
+    },
+  },
+};
+const Config = Type.Record(Type.String(), Type.Unknown(), { description: 'The role\'s config object (8.8, "Configs").', allOf: [CONFIG_MEMBERS] } as never);
 const Time = (description: string) => Type.Number({ description });
 /** Event kinds of 8.8. A chapter that adds a kind adds it here, so that an unknown kind stays input.invalid (PRES-55). */
 export const PRESENCE_EVENT_TYPES = [
   'connect', 'disconnect', 'message', 'result', 'open', 'closed', 'unavailable', 'frame', 'claimed', 'displaced', 'tick', 'local',
 ] as const;
+/** `when` the discriminator `key` is `value`, the object also has these members (required unless in `optional`). */
+const when = (key: string, value: string, members: Raw, optional: string[] = []): Raw => ({
+  if: { properties: { [key]: { const: value } }, required: [key] },
+  then: { properties: members, required: Object.keys(members).filter((m) => !optional.includes(m)) },
+});
+/**
+ * The members of each local op (8.8, "Local ops"), every one required and typed. A chapter that adds
+ * a local op adds it here, so that an unknown op stays input.invalid (PRES-55).
+ */
+export const PRESENCE_LOCAL_OPS: Record<string, Raw> = {
+  self: { on: bool, cam: bool, name: str, avatar: str, voiceId: str, meta: { type: 'object' } },
+  knock: { name: str, avatar: str },
+  identity: { jwt: str },
+  mod: { token: str },
+  close: {},
+  lobby: { on: bool },
+  lock: { on: bool },
+  gate: { on: bool },
+  reset: {},
+  admit: { conn: str },
+  deny: { conn: str },
+  kick: { id: str },
+  'declare-host': { id: str },
+  agent: { assertion: str }, // chapter 13 (8.10)
+  credit: { credential: str },
+};
+const OPTIONAL_LOCAL_MEMBERS = ['meta'];
+/** The typed members of each event kind (8.8, "Events"); `msg` and `value` are any JSON but required. */
+const EVENT_MEMBERS: Raw[] = [
+  when('type', 'connect', { conn: nonEmpty }),
+  when('type', 'disconnect', { conn: nonEmpty }),
+  when('type', 'message', { conn: nonEmpty, msg: present }),
+  when('type', 'result', { id: int, value: present }),
+  when('type', 'frame', { msg: present }),
+  when('type', 'claimed', { id: int, result: { enum: ['won', 'taken', 'error'] } }),
+  when('type', 'local', { op: { enum: Object.keys(PRESENCE_LOCAL_OPS) } }),
+  ...Object.entries(PRESENCE_LOCAL_OPS).map(([op, members]): Raw => ({
+    if: { properties: { type: { const: 'local' }, op: { const: op } }, required: ['type', 'op'] },
+    then: { properties: members, required: Object.keys(members).filter((m) => !OPTIONAL_LOCAL_MEMBERS.includes(m)) },
+  })),
+];
 const Event = Type.Object(
   { type: oneOf(PRESENCE_EVENT_TYPES, 'The event kind (8.8, "Events"); its other members depend on it.') },
-  { description: 'One event.' },
+  { description: 'One event; the members of each kind and of each local op are typed as 8.8 lists them.', allOf: EVENT_MEMBERS } as never,
 );
 const Output = Type.Object({ type: Type.String({ description: 'The output kind (8.8, "Outputs").' }) }, { description: 'One output.' });
 const TaggedOutput = Type.Object(
