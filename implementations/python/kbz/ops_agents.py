@@ -291,8 +291,8 @@ def op_recipients(inp):
         raise InputInvalid("input.transfer must be text, image or file")
     to = _str(inp, "to", optional=True)
     if kind in enforce.TRANSFER_KINDS and transfer is None:
-        # "(with transfer for xbegin)": what a transfer carries decides who may receive it
-        # (AMBIGUITIES.md AG-transfer-member).
+        # [CAPS-17] "with `transfer` for `xbegin`, `xchunk` and `xend`, without which the input
+        # is `input.invalid`" (AMBIGUITIES.md AG-transfer-member).
         raise InputInvalid("input.transfer is required for %s" % kind)
     try:
         return enforce.recipients(view, kind, transfer, to)             # [CAPS-17]

@@ -7,7 +7,10 @@ each media lane carries, and the media gate that re-applies the lanes.
           transfer); otherwise one directed send per member that may, in roster order.
 [CAPS-11] a directed send needs receive-directed (and the media capability for img and
           transfers); ink, schema, widget and wevt are never sent directed; the engine kinds
-          and the answers within a transfer are sent without a check.
+          and the answers within a transfer are sent without a check; never to oneself, and a
+          transfer only to a roster member.
+[CAPS-19] (SHOULD, implemented) content only to roster members: a directed frame of any kind
+          only to a roster member (caps.recipients answers so, CAPS-17).
 [CAPS-12] each recipient's grant in force at the moment of sending (the view's `now`).
 [CAPS-13] per lane: the real track when allowed, else a flowing placeholder, else nothing.
 [CAPS-14] the lanes re-applied to every media connection on every change, and applied to a new
@@ -31,7 +34,7 @@ NEEDS = {"chat": "read-chat", "app": "read-chat", "pay": "read-chat", "ink": "re
          "img": "read-media"}
 # [CAPS-09] a transfer (xbegin and the frames that follow it) by what it carries.
 TRANSFER_NEEDS = {"text": "read-chat", "image": "read-media", "file": "read-files"}
-# The frames of a transfer that carry it from the sender: xbegin and what follows it.
+# [CAPS-09] a transfer's frames xbegin, xchunk and xend, each by what the transfer carries.
 TRANSFER_KINDS = frozenset(("xbegin", "xchunk", "xend"))
 # [CAPS-09] never withheld: they go to every peer.
 NEVER_WITHHELD = frozenset(("ledger", "chatledger", "ctl", "blob", "blobdata", "idtoken", "caps"))
@@ -109,10 +112,13 @@ def recipients(view, kind, transfer=None, to=None):
     if kind not in CONTENT_KINDS:
         raise UnknownKind(kind)
     if to is not None:
-        # A recipient that is not in the roster has the human default (GRANT-04;
-        # AMBIGUITIES.md AG-directed-stranger).
         if kind in NEVER_DIRECTED:
             raise NotDirected(kind)
+        # [CAPS-11] never to oneself; [CAPS-19], [CAPS-17] only to a roster member (for a
+        # transfer CAPS-11 requires it), whatever the grant an id outside the roster would have
+        # (GRANT-04: the human default; AMBIGUITIES.md AG-directed-stranger).
+        if to == view["self"] or G.member_of(view["roster"], to) is None:
+            return {"recipients": [], "broadcast": False}
         return {"recipients": [to] if _may_direct(view, to, kind, transfer) else [],
                 "broadcast": False}
     others = _others(view)

@@ -295,33 +295,32 @@ class Participant:
         k = int(since // REANNOUNCE_EVERY_MS) + 1
         self.timers.arm("reannounce", self.app.join_at + k * REANNOUNCE_EVERY_MS)
 
-    def catch_up(self):
-        """A late tick that passes several instants of the re-announce schedule re-sends once,
-        ordered among the other due timers at the LAST instant it passed, not the first (vector
-        agentgate.participant.present-assertion: a tick 3000 ms after joining sends the beat's
-        ping before the re-sent voice; AMBIGUITIES.md AG-reannounce-late). The room machine
-        calls this before it compares its timers with ours."""
-        due = self.timers.due("reannounce")
-        if due is None or due > self.now or self.app.join_at is None:
+    def _rearm_after_resend(self):
+        """[PRES-40] after a re-send at this tick: the next of join + 600 and join + 1800 still
+        ahead, then the first periodic one at join + 3000; once that has run, each periodic
+        re-send is due 3000 ms after the tick at which the previous one ran. A tick past several
+        due times re-sends once (AMBIGUITIES.md AG-reannounce-late, P-reannounce)."""
+        if not self.app.in_call() or self.app.join_at is None:
+            self.timers.cancel("reannounce")
             return
         j = self.app.join_at
-        instants = [j + d for d in REANNOUNCE_MS]
-        k = int((self.now - j) // REANNOUNCE_EVERY_MS)
-        if k >= 1:
-            instants.append(j + k * REANNOUNCE_EVERY_MS)
-        latest = max(t for t in instants if t <= self.now) if any(
-            t <= self.now for t in instants) else due
-        if latest > due:
-            self.timers.retime("reannounce", latest)
+        for d in REANNOUNCE_MS + (REANNOUNCE_EVERY_MS,):
+            if j + d > self.now:
+                self.timers.arm("reannounce", j + d)
+                return
+        self.timers.arm("reannounce", self.now + REANNOUNCE_EVERY_MS)
 
     def tick(self):
-        self.catch_up()
-        for _ in range(16):
+        # 8.8: "A tick that finds several timers due runs them all at the tick's time, in the
+        # machine's fixed order: a participant checks its dial deadline, then a scheduled
+        # re-dial, then its beat (`ping` and the silence check), then its re-announce."
+        for name in ("dial-timeout", "redial", "beat", "reannounce"):
             if self.stopped:
                 return
-            name = self.timers.pop_due(self.now)
-            if name is None:
-                return
+            due = self.timers.due(name)
+            if due is None or due > self.now:
+                continue
+            self.timers.cancel(name)
             if name == "dial-timeout":
                 self.failed()                                     # [PRES-37]
             elif name == "redial":
@@ -332,7 +331,7 @@ class Participant:
             elif name == "reannounce":
                 if self.app.in_call() and not self.kicked:
                     self._send(self._voice())
-                self._arm_reannounce()
+                self._rearm_after_resend()
 
     def _beat(self):
         # [PRES-36] ping; then a freeze (more than 6000 ms since the previous beat) counts as

@@ -198,9 +198,6 @@ class Room:
         # Room timers and the role's timers, in due order (ties: arming order).
         for _ in range(64):
             m = self.role_machine
-            if isinstance(m, Participant) and not m.stopped:
-                m.now = self.now
-                m.catch_up()        # the re-announce at its latest passed instant
             mine = self.timers.peek(self.now)
             theirs = m.timers.peek(self.now) if m is not None and not m.stopped else None
             if mine is None and theirs is None:

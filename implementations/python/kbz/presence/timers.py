@@ -51,11 +51,6 @@ class Timers:
     def clear(self):
         self._t.clear()
 
-    def retime(self, name, due):
-        """Move an armed timer to another due time, keeping its arming order."""
-        if name in self._t:
-            self._t[name] = (due, self._t[name][1])
-
     def armed(self, name):
         return name in self._t
 
