@@ -32,7 +32,7 @@ export const MAX_GATE_TOKEN_CHARS = 8192;
 /** Identity-gate verification parameters a coordinator should use [IDT-20]. */
 export const GATE_LEEWAY_S = 30;
 export const GATE_MAX_AGE_S = 3600;
-/** Seen tokens and seen media ids a coordinator keeps, each; the least recently seen go first [PRES-63]. */
+/** Seen tokens and seen media ids a coordinator keeps, each; the least recently added go first (a lookup does not count) [PRES-63]. */
 export const SEEN_CAP = 256;
 /** Display name used when a frame carries none [PRES-18]. */
 export const DEFAULT_NAME = 'Guest';

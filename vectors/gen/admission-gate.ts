@@ -108,6 +108,7 @@ export const admissionGateVectors: FileSpec = {
         limit('per-key', 'One key\'s lock-out does not affect another', [...fails('c1', 5), [2000, 'c2', 'check'], [2001, 'c1', 'check']], ['CODE-03']),
         limit('max-one', 'maxAttempts 1: the first failure locks', [[0, 'c1', 'fail'], [1, 'c1', 'check']], ['CODE-03'], { max: 1, lockout: 500 }),
         limit('fail-while-locked', 'A failure recorded while locked counts towards the next window', [...fails('c1', 5), [2000, 'c1', 'fail'], [61_005, 'c1', 'check']], ['CODE-03']),
+        limit('fails-while-locked-relock', 'Failures recorded while locked count like any other: reaching maxAttempts again locks anew from that failure', [...fails('c1', 2), [2000, 'c1', 'fail'], [3000, 'c1', 'fail'], [12_000, 'c1', 'check'], [13_000, 'c1', 'check']], ['CODE-03'], { max: 2, lockout: 10_000 }),
       ],
     },
     {

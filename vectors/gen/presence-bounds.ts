@@ -23,13 +23,13 @@ export const presenceBoundsVectors: FileSpec = {
   profile: 'presence',
   chapters: ['spec/08-presence.md'],
   notes: {
-    'unbounded-state': { bugType: 'BOUNDARY', description: 'State that survives disconnects and grows with input needs a stated bound; one more than the bound forgets the least recently seen entry.' },
+    'unbounded-state': { bugType: 'BOUNDARY', description: 'State that survives disconnects and grows with input needs a stated bound; one more than the bound forgets the least recently added entry (a lookup does not count).' },
     'lurker': { bugType: 'BASIC', description: 'Upstream behaviour kept: with the lobby off every open connection receives the roster, verified or not; only the lobby withholds it.' },
   },
   groups: [
     {
       name: 'seen',
-      description: 'At most 256 seen tokens and 256 seen media ids, least recently seen forgotten first [PRES-63], [PRES-08]',
+      description: 'At most 256 seen tokens and 256 seen media ids, least recently added forgotten first [PRES-63], [PRES-08]',
       cases: [
         scenario('coordinator', 'tokens', `${CAP + 1} tokens announced from one connection: the first is forgotten and no longer passes a lock, the second still does`, ['PRES-63', 'PRES-08'], [
           ...announceMany(),
