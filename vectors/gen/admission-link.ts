@@ -129,6 +129,7 @@ export const admissionLinkVectors: FileSpec = {
         share('repeated-name', 'A repeated name keeps its first position and its last value', `${BASE}#standup?gn=Ann&g=names&gn=Bob`, ['LINK-11'], ['form-encoding']),
         share('unparseable', 'A string that is not a URL is returned unchanged', 'not a url?mk=1', ['LINK-11'], ['upstream']),
         share('empty-room-keeps-params', 'An empty room part with parameters left: the fragment is #?<params>', `${BASE}#?g=names&gn=Ann&mk=secret1`, ['LINK-11'], ['secrets']),
+        share('bare-hash-kept', 'An empty fragment (a bare #) is not rewritten: the copy keeps it', `${BASE}?mk=secret1#`, ['LINK-11'], ['secrets', 'upstream']),
         share('room-as-it-stands', 'The room part is copied as it stands, percent-encoding included', `${BASE}#My%20Room?g=names&gn=Ann&sk=secret2`, ['LINK-11']),
         share('legacy-query-secrets', 'gt and the control secrets are removed from a legacy query too', `${BASE}?g=invite&gt=${TOKEN}&mk=secret1#standup`, ['LINK-11', 'LINK-12'], ['secrets']),
       ],
