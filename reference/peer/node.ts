@@ -1,6 +1,7 @@
 // The Node platform of the reference peer program: each peer gets a fresh certificate [SAS-18] and
 // a PeerJS transport on node-datachannel that presents it on every connection [BIND-04]; the
-// transcript comes from the data-channel tap.
+// transcript comes from the data-channel tap. The certificate lives in memory only, so a late OFFER
+// that reaches a peer after it left finds nothing missing.
 import { freshCallCertificate } from '../transport/peerjs/certificate.ts';
 import { brokerFromUrl } from '../transport/peerjs/options.ts';
 import { createPeerJsRoomTransport } from '../transport/peerjs/room-transport.ts';
@@ -8,22 +9,6 @@ import type { PeerPlatform } from './ops.ts';
 import { installTap, tappedFor } from './tap.ts';
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
-
-// A peer that left may still be handed one last OFFER its broker socket had already received, and
-// libdatachannel reads the certificate files again for it: removing them at once made that
-// connection throw out of PeerJS's socket handler and end the process. The files go a while later,
-// or when the process exits.
-const pending = new Set<() => void>();
-let hooked = false;
-function later(dispose: () => void): void {
-  if (!hooked) process.once('exit', () => pending.forEach((d) => d()));
-  hooked = true;
-  pending.add(dispose);
-  setTimeout(() => {
-    pending.delete(dispose);
-    dispose();
-  }, 30_000).unref();
-}
 
 export const NODE_PLATFORM: PeerPlatform = {
   prepare: installTap,
@@ -36,7 +21,7 @@ export const NODE_PLATFORM: PeerPlatform = {
       // Loopback brokers mean a test machine: keep ICE on loopback [ADP-43].
       ...(LOOPBACK.test(broker.host) ? { bindAddress: '127.0.0.1' } : {}),
     });
-    return { transport, fingerprint: certificate.fingerprint, dispose: () => later(certificate.dispose) };
+    return { transport, fingerprint: certificate.fingerprint, dispose: () => {} };
   },
   transcript: (fp) => tappedFor(fp).map(({ localFp: _fp, ...m }) => m),
 };

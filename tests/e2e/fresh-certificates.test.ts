@@ -29,7 +29,6 @@ const test = suite<Ctx>('a fresh certificate per call', { calls: [] } as unknown
 function hangUp(call: Call): void {
   for (const r of call.rooms) r.close();
   for (const t of call.transports) t.closeAll();
-  for (const c of call.certs) c.dispose();
 }
 
 /** Two peers, each with a certificate generated for this call; returns both ends' codes. */

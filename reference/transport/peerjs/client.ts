@@ -84,6 +84,11 @@ export function clientTransport(authorityId: string, options: PeerOptions, regis
         const type = (e as { type?: string }).type;
         // EXPIRE for the authority id: nobody holds it [SIG-13].
         if (type === 'peer-unavailable') later(() => h.unavailable?.('signaling.peer-unavailable'));
+        // 'webrtc' reports one negotiation step of some connection of this Peer: a candidate it
+        // could not add while others work, or the late failure of a dial already replaced. It says
+        // nothing certain about the current dial, and closing on it killed dials that would have
+        // opened; a dial that really fails closes, or misses the open timeout [PRES-37].
+        else if (type === 'webrtc') return;
         // Other errors concern the broker socket; an open presence link does not depend on it.
         else if (conn && !conn.open) {
           const c = conn;

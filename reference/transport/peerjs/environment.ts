@@ -6,7 +6,8 @@
 // real remote certificate [SAS-01].
 import nodeDataChannel from 'node-datachannel';
 import * as polyfill from 'node-datachannel/polyfill';
-import WebSocket from 'ws';
+import { BrokerSocket } from './broker-socket.ts';
+import { guardLateSignaling } from './late-signaling.ts';
 import { dropUndecodable } from './undecodable.ts';
 
 type NativePeerConnection = InstanceType<typeof nodeDataChannel.PeerConnection>;
@@ -68,11 +69,12 @@ export function loadPeerJs(): Promise<PeerJsModule> {
     g.RTCPeerConnection = NodeRTCPeerConnection;
     g.RTCSessionDescription ??= polyfill.RTCSessionDescription;
     g.RTCIceCandidate ??= polyfill.RTCIceCandidate;
-    g.WebSocket ??= WebSocket; // Node 20 has no global WebSocket
+    g.WebSocket ??= BrokerSocket; // Node 20 has no global WebSocket; ws with an 'error' listener
     probing = true;
     loading = import('peerjs')
       .then((m): PeerJsModule => {
         dropUndecodable(m); // a bad message from a remote must not end the process [MSG-07]
+        guardLateSignaling(m); // nor a signaling frame that arrives as a connection closes
         return { Peer: m.Peer };
       })
       .finally(() => {

@@ -51,8 +51,10 @@ export function insecureBroker(o: PeerJsTransportOptions): string | null {
 export function peerOptions(o: PeerJsTransportOptions): PeerOptions {
   const config: Record<string, unknown> = {
     iceServers: o.iceServers ?? [],
-    certificatePemFile: o.certificate.certificatePemFile,
-    keyPemFile: o.certificate.keyPemFile,
+    // libdatachannel takes PEM text in its *PemFile options when it holds a BEGIN CERTIFICATE
+    // line: the certificate never touches the disk (certificate.ts).
+    certificatePemFile: o.certificate.certificatePem,
+    keyPemFile: o.certificate.keyPem,
   };
   if (o.bindAddress) config.bindAddress = o.bindAddress;
   return {
