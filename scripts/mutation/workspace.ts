@@ -54,9 +54,13 @@ export class Workspace {
 export class WorkerCopy {
   constructor(readonly dir: string) {}
 
-  /** The `cmd:` the harness runs: no .pyc written (a mutant's bytecode must never be reused). */
+  /**
+   * The `cmd:` the harness runs: no .pyc written (a mutant's bytecode must never be reused), and
+   * PYTHONUNBUFFERED cleared, so that a mutant that stops flushing its answers behaves as it would
+   * for a user whose environment does not set it.
+   */
   get command(): string {
-    return `ulimit -v ${ADDRESS_SPACE_KB} 2>/dev/null; PYTHONDONTWRITEBYTECODE=1 exec ${PYTHON} ${join(this.dir, 'adapter.py')}`;
+    return `ulimit -v ${ADDRESS_SPACE_KB} 2>/dev/null; exec env -u PYTHONUNBUFFERED PYTHONDONTWRITEBYTECODE=1 ${PYTHON} ${join(this.dir, 'adapter.py')}`;
   }
 
   /** Writes the mutant; returns a function that restores the original file. */
