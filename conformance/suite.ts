@@ -9,7 +9,8 @@ import { AGENTS_CHECKS } from './checks/agents/index.ts';
 import { DATAPLANE_CHECKS } from './checks/dataplane/index.ts';
 import type { Check } from './checks/types.ts';
 import { WIRE_CHECKS } from './checks/wire/index.ts';
-import { vectorChecks, type VectorFileData } from './checks/vectors.ts';
+import { inputShapeChecks } from './checks/input-shapes.ts';
+import { loadVectorFiles, vectorChecks, type VectorFileData } from './checks/vectors.ts';
 import { errorCodeRequirements, type Requirement } from './spec-index.ts';
 
 /** Profiles an adapter can declare, in report order. */
@@ -29,9 +30,11 @@ let errorReqs: Map<string, string[]> | null = null;
 
 export function allChecks(reqs: Map<string, Requirement>, vectorFiles?: VectorFileData[]): Check[] {
   errorReqs ??= errorCodeRequirements();
+  const files = vectorFiles ?? loadVectorFiles();
   const checks = [
     ...ADAPTER_CHECKS,
-    ...vectorChecks({ errorRequirements: errorReqs }, vectorFiles),
+    ...vectorChecks({ errorRequirements: errorReqs }, files),
+    ...inputShapeChecks(files),
     ...CRYPTO_PROPERTIES,
     ...CRYPTO_JTI_CHECKS,
     ...PRESENCE_CHECKS,

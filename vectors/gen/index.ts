@@ -11,6 +11,7 @@ import type { FileSpec } from './lib.ts';
 import { presenceVectors } from './presence.ts';
 import { presenceBoundsVectors } from './presence-bounds.ts';
 import { presencePeerVectors } from './presence-peer.ts';
+import { presenceShapeVectors } from './presence-shapes.ts';
 import { presenceTrafficVectors } from './presence-traffic.ts';
 import { roomVectors } from './room.ts';
 import { sasVectors } from './sas.ts';
@@ -19,4 +20,4 @@ import { tokenVectors } from './token.ts';
 import { wireVectors } from './wire.ts';
 import { wireChunkingVectors } from './wire-chunking.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presenceBoundsVectors, presencePeerVectors, presenceTrafficVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES, dataplaneContentVectors, dataplaneXferVectors, dataplaneMeshVectors];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presenceBoundsVectors, presencePeerVectors, presenceTrafficVectors, presenceShapeVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES, dataplaneContentVectors, dataplaneXferVectors, dataplaneMeshVectors];

@@ -4,5 +4,6 @@
 // imports the defendant).
 import type { Check } from '../types.ts';
 import { ADMISSION_PROPERTIES } from './properties.ts';
+import { URL_PROPERTIES } from './url-props.ts';
 
-export const ADMISSION_CHECKS: Check[] = [...ADMISSION_PROPERTIES];
+export const ADMISSION_CHECKS: Check[] = [...ADMISSION_PROPERTIES, ...URL_PROPERTIES];
