@@ -63,6 +63,11 @@ const CAP = hexOf({ t: 'cap', bulk: 1 });
 const ping3 = (id: number, total = 3) => [frame(id, 0, slice(PING, 0, 3), total), frame(id, 1, slice(PING, 3, 6), total), frame(id, 2, slice(PING, 6), total)];
 const cap2 = (id: number) => [frame(id, 0, slice(CAP, 0, 6), 2), frame(id, 1, slice(CAP, 6), 2)];
 const CLOSE = hexOf({ __peerData: { type: 'close' } });
+/** {t: 'ping'} as chunk 0 of 1 of message 1, with its id, total and index in wider forms than an encoder picks. */
+const FLOAT_FIELDS = frame(1, 0, slice(PING, 0), 1)
+  .replace('5f5f706565724461746101', '5f5f7065657244617461cb3ff0000000000000')
+  .replace('b16e00', 'b16ed30000000000000000')
+  .replace('b5746f74616c01', 'b5746f74616ccd0001');
 const utf8Hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
 
 /** The two chunk frames of the captured `app` frame, rebuilt and checked against the pins. */
@@ -128,6 +133,14 @@ const receiveGroup: Case[] = [
   reassemble('total-mismatch', 'A later chunk with another total is dropped', [ping3(1)[0]!, frame(1, 1, slice(PING, 3, 6), 2), ping3(1)[1]!, ping3(1)[2]!], ['WIRE-40'], ['conflict']),
   reassemble('too-many-chunks', 'total 513 is over the limit', [frame(1, 0, slice(PING, 0, 1), 513)], ['WIRE-42'], ['limits']),
   reassemble(
+    'too-many-pending-single-chunk',
+    'While four messages are incomplete, a chunk of a new id is refused even when its total is 1',
+    [...[1, 2, 3, 4].map((id) => ping3(id)[0]!), frame(5, 0, slice(PING, 0), 1), ...[1, 2, 3, 4].flatMap((id) => ping3(id).slice(1))],
+    ['WIRE-43'],
+    ['limits'],
+  ),
+  reassemble('integral-float-fields', 'Chunk fields are integers by value: an id of float64 1.0, a total of uint16 1 and an index of int64 0 name chunk 0 of message 1', [FLOAT_FIELDS], ['WIRE-39'], ['chunk-id']),
+  reassemble(
     'too-many-pending',
     'A fifth incomplete message is refused; the first four complete',
     [...[1, 2, 3, 4].map((id) => ping3(id)[0]!), ping3(5)[0]!, ...[1, 2, 3, 4].flatMap((id) => ping3(id).slice(1))],
@@ -153,6 +166,9 @@ const receiveGroup: Case[] = [
   reassemble('json-close', 'The close frame closes a JSON connection', [utf8Hex('{"__peerData":{"type":"close"}}'), utf8Hex('1')], ['WIRE-46'], ['json', 'close'], 'json'),
   reassemble('json-peer-data', 'Any other __peerData is delivered on a JSON connection', [utf8Hex('{"__peerData":1,"n":0}')], ['WIRE-46'], ['json'], 'json'),
   reassemble('json-text-message', 'A text message on a JSON connection', [{ text: '{"t":"ping"}' }], ['WIRE-07'], ['json', 'text-message'], 'json'),
+  reassemble('json-bom', 'A leading byte-order mark is removed before parsing, as the WHATWG decoder does', ['efbbbf' + utf8Hex('{"t":"ping"}')], ['WIRE-46'], ['json'], 'json'),
+  reassemble('json-numbers', 'Every number a JSON message holds is a float: -0, a large integer, and one beyond binary64', [utf8Hex('[-0,12345678901234567890,1e400]')], ['WIRE-32', 'WIRE-46'], ['json'], 'json'),
+  reassemble('json-deep', 'A JSON message nested 100 levels deep is delivered: the depth bound is BinaryPack\'s', [utf8Hex('['.repeat(100) + ']'.repeat(100))], ['WIRE-46'], ['json'], 'json'),
 ];
 
 const groups: Group[] = [

@@ -212,6 +212,15 @@ const encodeRefused: Case[] = [
     error: 'wire.too-deep',
     peerjs: { hex: '91'.repeat(65) + 'c0' },
   }),
+  // wire.encode reports the first fault it meets writing the value, depth first in member order (11.10).
+  enc('first-fault-nan-then-deep', 'NaN in the first member is met before a value nested 70 deep in the second', { a: $num('NaN'), b: nestedArray(70, null) }, ['WIRE-13', 'WIRE-27'], ['first-fault', 'upstream-divergent'], {
+    error: 'wire.unencodable',
+    peerjs: { hex: '82b161cb0000000000000000b162' + '91'.repeat(70) + 'c0' },
+  }),
+  enc('first-fault-deep-then-nan', 'A value nested 70 deep in the first member is met before NaN in the second', { a: nestedArray(70, null), b: $num('NaN') }, ['WIRE-27', 'WIRE-13'], ['first-fault', 'upstream-divergent'], {
+    error: 'wire.too-deep',
+    peerjs: { hex: '82b161' + '91'.repeat(70) + 'c0b162cb0000000000000000' },
+  }),
 ];
 
 const tagForm: Case[] = [
@@ -221,6 +230,12 @@ const tagForm: Case[] = [
   enc('form-upper-hex', '$bytes may be upper case', { $bytes: 'ABCD' }, ['WIRE-51', 'WIRE-15'], ['tagged-form']),
   dec('form-odd-hex-input', 'Decode input of odd length', 'c', ['WIRE-51'], ['tagged-form'], { error: 'input.invalid', peerjs: { notRun: 'not bytes' } }),
   dec('form-upper-hex-input', 'Decode input may be upper case', 'C3', ['WIRE-51', 'WIRE-10'], ['tagged-form']),
+  // Which objects are tags (11.4): only one-member ones, and only with the member value their row shows.
+  enc('form-two-members-dollar', 'An object of two members is a map, even when a member is named like a tag', { $bytes: '00', x: 1 }, ['WIRE-51', 'WIRE-32'], ['tagged-form']),
+  enc('form-undefined-false', '$undefined takes only true', { $undefined: false }, ['WIRE-51'], ['tagged-form'], { error: 'input.invalid', peerjs: { notRun: 'not a value' } }),
+  enc('form-num-lower-case', '$num takes only NaN, Infinity, -Infinity and -0', { $num: 'nan' }, ['WIRE-51'], ['tagged-form'], { error: 'input.invalid', peerjs: { notRun: 'not a value' } }),
+  enc('form-map-triple', 'A $map entry is a two-element array', { $map: [[1, 2, 3]] }, ['WIRE-51'], ['tagged-form'], { error: 'input.invalid', peerjs: { notRun: 'not a value' } }),
+  enc('form-int-minus-zero', '$int "-0" matches the pattern and is the integer 0', { $int: '-0' }, ['WIRE-51', 'WIRE-11'], ['tagged-form']),
 ];
 
 // ---- decode -------------------------------------------------------------------------------
@@ -267,6 +282,7 @@ const decodeValid: Case[] = [
   dec('float64-subnormal', 'The smallest subnormal', 'cb 0000000000000001', ['WIRE-21'], ['special-float', 'upstream-divergent'], { peerjs: { value: 1.1125369292536007e-308 } }),
   dec('float64-integral', 'A float64 holding 1 reads as the number 1', 'cb 3ff0000000000000', ['WIRE-21']),
   dec('float64-max', 'The largest binary64', 'cb 7fefffffffffffff', ['WIRE-21']),
+  dec('float64-2p64', 'A float64 whose value is the integer 2^64 is a float: a JSON number, not $int', 'cb 43f0000000000000', ['WIRE-32', 'WIRE-21']),
   dec('nil', 'c0 is null', 'c0', ['WIRE-19']),
   dec('undefined', 'c1 is undefined', 'c1', ['WIRE-24']),
   dec('false', 'c2 is false', 'c2', ['WIRE-19']),
