@@ -131,6 +131,7 @@ export const admissionLinkVectors: FileSpec = {
         share('empty-room-keeps-params', 'An empty room part with parameters left: the fragment is #?<params>', `${BASE}#?g=names&gn=Ann&mk=secret1`, ['LINK-11'], ['secrets']),
         share('bare-hash-kept', 'An empty fragment (a bare #) is not rewritten: the copy keeps it', `${BASE}?mk=secret1#`, ['LINK-11'], ['secrets', 'upstream']),
         share('room-as-it-stands', 'The room part is copied as it stands, percent-encoding included', `${BASE}#My%20Room?g=names&gn=Ann&sk=secret2`, ['LINK-11']),
+        share('room-starts-with-hash', 'The room part is the fragment before its first ?, as it stands, even when it starts with #: only the fragment delimiter goes', `${BASE}##standup?g=names&mk=secret1`, ['LINK-11'], ['secrets']),
         share('legacy-query-secrets', 'gt and the control secrets are removed from a legacy query too', `${BASE}?g=invite&gt=${TOKEN}&mk=secret1#standup`, ['LINK-11', 'LINK-12'], ['secrets']),
       ],
     },

@@ -23,6 +23,8 @@ export function shareLinkModel(href: string): string {
     return href; // a link that does not parse is copied unchanged
   }
   u.search = cleanParams(u.search.slice(1));
+  // An empty fragment is left as it is: a bare `#` stays (upstream; vector share.bare-hash-kept).
+  if (u.hash === '') return u.href;
   const fragment = u.hash.slice(1);
   const q = fragment.indexOf('?');
   const room = q < 0 ? fragment : fragment.slice(0, q);
