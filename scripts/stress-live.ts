@@ -59,7 +59,7 @@ for (let i = 1; i <= runs; i++) {
   const { code, out } = await run(args);
   const summary =
     suite === 'peer'
-      ? (/^peer\s+(\d+)\s+(\d+)\s+\d+\s+(\d+)\s+\d+\s+\d+\s+\d+\s+\d+\s+(\d+)/m.exec(out) ?? []).slice(1)
+      ? (/^peer\s+(\d+)\s+(\d+)\s+\d+\s+(\d+)\s+\d+\s+\d+\s+\d+\s+(\d+)/m.exec(out) ?? []).slice(1)
       : (/interop: (\d+) results: (\d+) pass, (\d+) fail, (\d+) errored/.exec(out) ?? []).slice(1);
   const diag = existsSync(stderr) ? readFileSync(stderr, 'utf8').trim() : '';
   const ok = code === 0 && diag === '';

@@ -17,13 +17,13 @@ interface Ctx {
   mute: MuteBroker;
   mini: MiniBroker;
   opened: PeerJsRoomTransport[];
-  /** What the observing broker saw: registration URLs and heartbeat times. */
-  seen: { urls: string[]; heartbeats: { id: string; at: number }[] };
+  /** What the observing broker saw: registration URLs (with when each socket connected) and heartbeat times. */
+  seen: { urls: string[]; registeredAt: Map<string, number>; heartbeats: { id: string; at: number }[] };
   /** A registration kept open across the whole suite, to watch its heartbeats. */
   watched: { transport: PeerJsRoomTransport; at: number };
 }
 
-const test = suite<Ctx>('PeerJS room transport', { opened: [], seen: { urls: [], heartbeats: [] } } as unknown as Ctx);
+const test = suite<Ctx>('PeerJS room transport', { opened: [], seen: { urls: [], registeredAt: new Map(), heartbeats: [] } } as unknown as Ctx);
 const track = (ctx: Ctx, t: PeerJsRoomTransport) => (ctx.opened.push(t), t);
 
 test.before(async (ctx) => {
@@ -31,7 +31,10 @@ test.before(async (ctx) => {
   ctx.mute = await startMuteBroker();
   ctx.mini = await startMiniBroker({
     observe: (e) => {
-      if (e.kind === 'register') ctx.seen.urls.push(e.url);
+      if (e.kind === 'register') {
+        ctx.seen.urls.push(e.url);
+        ctx.seen.registeredAt.set(e.url, Date.now());
+      }
       else if ((e.frame as { type?: unknown })?.type === 'HEARTBEAT') ctx.seen.heartbeats.push({ id: e.id, at: Date.now() });
     },
   });
@@ -73,10 +76,10 @@ test('[SIG-20] [SIG-21] a broker that never answers makes the claim an error aft
   const url = `ws://127.0.0.1:${ctx.mute.port}/`;
   const t = track(ctx, loopbackTransport(url, fixtureCertificate('alice'), { registerTimeoutMs: 800 }));
   const t0 = Date.now();
-  assert.is(await within(5_000, 'claim', t.claim('transport-mute')), 'error');
+  assert.is(await within(10_000, 'claim', t.claim('transport-mute')), 'error');
   assert.is(t.lastClaimError(), 'signaling.claim-timeout');
   assert.ok(Date.now() - t0 >= 700, 'the claim waited for the bound');
-  await until(3_000, 'the claimant closes its socket', () => ctx.mute.openSockets() === 0);
+  await until(10_000, 'the claimant closes its socket', () => ctx.mute.openSockets() === 0);
 });
 
 test('[SIG-13] [SIG-11] dialling an authority id nobody holds reports "unavailable" (EXPIRE)', async (ctx) => {
@@ -84,7 +87,7 @@ test('[SIG-13] [SIG-11] dialling an authority id nobody holds reports "unavailab
   const client = t.connect('transport-nobody-here');
   const unavailable = new Promise<string>((r) => client.onUnavailable(r));
   client.dial();
-  assert.is(await within(8_000, 'peer-unavailable', unavailable), 'signaling.peer-unavailable');
+  assert.is(await within(15_000, 'peer-unavailable', unavailable), 'signaling.peer-unavailable');
 });
 
 test('[SIG-10] [SAS-01] [HCMD-10] the coordinator keys a participant by its broker id and reads its live certificate', async (ctx) => {
@@ -107,7 +110,7 @@ test('[SIG-10] [SAS-01] [HCMD-10] the coordinator keys a participant by its brok
   assert.is(await auth.remoteFingerprint(conn), bob.fingerprint, 'the certificate bob presented in the handshake');
   assert.is(await auth.remoteFingerprint('nobody'), null);
   client.send({ t: 'ping' });
-  await until(5_000, 'frame arrives', () => frames.length > 0);
+  await until(10_000, 'frame arrives', () => frames.length > 0);
   assert.equal(frames[0], { t: 'ping' });
 });
 
@@ -118,11 +121,13 @@ test('[SIG-17] [SIG-25] closing the coordinator releases the authority id: anoth
   if (typeof won !== 'object') throw new Error(`claim: ${won}`);
   won.transport.close();
   const t0 = Date.now();
-  const next = await until(5_000, 'reclaim', async () => {
+  const next = await until(15_000, 'reclaim', async () => {
     const r = await b.claim('transport-release');
     return typeof r === 'object' ? r : false;
   }, 100);
-  assert.ok(Date.now() - t0 < 3_000, `reclaimed after ${Date.now() - t0} ms`);
+  // An id that is not released stays held as long as its socket lives (heartbeats keep it alive),
+  // so a bound far below any broker timeout tells the two apart, however loaded the machine.
+  assert.ok(Date.now() - t0 < 10_000, `reclaimed after ${Date.now() - t0} ms`);
   next.transport.close();
 });
 
@@ -133,7 +138,7 @@ test('[SIG-23] [SIG-24] a coordinator that loses its broker socket re-registers,
   const gone = new Promise<string>((r) => won.transport.onGone(r));
   // The broker drops the coordinator's socket and someone else holds the id before it returns.
   assert.ok(ctx.mini.steal('kbz-v1-transport-split'));
-  assert.is(await within(5_000, 'coordinator steps down', gone), 'signaling.authority-reclaimed');
+  assert.is(await within(15_000, 'coordinator steps down', gone), 'signaling.authority-reclaimed');
 });
 
 test('[SIG-14] [SIG-26] claim and dial go to one broker; a LEAVE naming the coordinator closes the connection to it', async (ctx) => {
@@ -151,7 +156,7 @@ test('[SIG-14] [SIG-26] claim and dial go to one broker; a LEAVE naming the coor
   assert.ok(ctx.seen.urls.some((u) => u.includes('id=kbz-v1-transport-leave')));
   assert.ok(ctx.seen.urls.some((u) => u.includes(`id=${presence}`)));
   assert.ok(ctx.mini.leave(presence, 'kbz-v1-transport-leave'));
-  await within(5_000, 'the connection to the departed peer closes', closed);
+  await within(10_000, 'the connection to the departed peer closes', closed);
 });
 
 test('[SIG-27] a transport refuses plain ws:// to a broker off loopback unless told otherwise', () => {
@@ -170,9 +175,12 @@ test('[SIG-01] [SIG-15] [MSG-11] a peer registers on <path>peerjs?key=peerjs&id&
   assert.is(u.pathname, '/peerjs');
   assert.is(u.searchParams.get('key'), 'peerjs');
   assert.match(u.searchParams.get('token') ?? '', /^[0-9a-f]{32}$/, 'a 128-bit random token, not PeerJS\'s Math.random one');
-  const beat = await until(8_000, 'first heartbeat', () => ctx.seen.heartbeats.find((h) => h.id === 'kbz-v1-transport-heartbeat'));
-  const after = beat.at - ctx.watched.at;
-  assert.ok(after >= 4_500 && after <= 6_500, `first heartbeat ${after} ms after registering`);
+  const beat = await until(12_000, 'first heartbeat', () => ctx.seen.heartbeats.find((h) => h.id === 'kbz-v1-transport-heartbeat'));
+  // Timed from the moment the broker saw the socket (PeerJS starts its timer when the socket opens,
+  // just after): never early, and late only by event-loop delay, which a loaded machine stretches.
+  // A 10 s or slower heartbeat still fails.
+  const after = beat.at - (ctx.seen.registeredAt.get(url) ?? ctx.watched.at);
+  assert.ok(after >= 4_500 && after <= 8_000, `first heartbeat ${after} ms after registering`);
 });
 
 test.run();

@@ -82,7 +82,7 @@ test('[WIRE-01] [WIRE-06] the reference presence transport offers a reliable bin
     client.dial();
     await within(15_000, 'presence connection opens', open);
     client.send({ t: 'voice', on: true, cam: false, name: 'Ada', voiceId: 'v1' });
-    await within(5_000, 'voice arrives', (async () => {
+    await within(15_000, 'voice arrives', (async () => {
       while (!received.length) await new Promise((r) => setTimeout(r, 20));
     })());
     const offer = ctx.frames.find((f) => f.frame.type === 'OFFER' && f.frame.dst === 'kbz-v1-wire-presence');
@@ -120,7 +120,7 @@ test('[WIRE-01] [WIRE-02] [WIRE-03] the offers and data channels of sig and bulk
   b.on('connection', (c) => inbound.push(c));
   const sig = await opened(a.connect('wire-b', SIG_CONNECT_OPTIONS));
   const bulk = await opened(a.connect('wire-b', BULK_CONNECT_OPTIONS));
-  await within(5_000, 'both inbound open', (async () => {
+  await within(15_000, 'both inbound open', (async () => {
     while (inbound.filter((c) => c.open).length < 2) await new Promise((r) => setTimeout(r, 20));
   })());
   const offers = ctx.frames.filter((f) => f.frame.type === 'OFFER').map((f) => f.frame.payload!);
@@ -167,7 +167,7 @@ test('[WIRE-08] [WIRE-45] [WIRE-46] a json connection carries UTF-8 JSON text bo
   void out.send({ t: 'ping', skip: undefined });
   void out.send('x'.repeat(16_298)); // 16300 bytes with its quotes: refused
   void served.send([1, 'é']);
-  await within(5_000, 'two messages arrive', (async () => {
+  await within(15_000, 'two messages arrive', (async () => {
     while (seen.length < 2) await new Promise((r) => setTimeout(r, 20));
   })());
   await new Promise((r) => setTimeout(r, 200));
