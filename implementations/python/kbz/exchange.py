@@ -6,7 +6,6 @@ verified {peer, jwt, fp, identity}. Outputs: send {to, msg}, verify {peer, jwt, 
 identity {peer, identity}.
 """
 
-from .fingerprint import canonical as canonical_fp
 from .text import utf16_length
 
 MAX_JWT = 8192          # [RGATE-08], counted in UTF-16 code units [CONV-17]
@@ -20,7 +19,7 @@ class Exchange:
         self.roster = []            # the current roster's media ids, in roster order
         self.received = {}          # sender -> last valid token [RGATE-08]
         self.fps = {}               # peer -> live data-connection fingerprint (or None)
-        self.verdicts = {}          # peer -> (jwt, fp, identity) [RGATE-09]
+        self.verdicts = {}          # peer -> the last verdict given: (jwt, fp, identity) [RGATE-09]
         self.out = []
 
     def take(self):
@@ -66,16 +65,15 @@ class Exchange:
 
     # [RGATE-09] ---------------------------------------------------------------------------
     def on_link(self, peer, fp):
-        if self.fps.get(peer) != fp:
-            # The certificate changed: a verdict is reused only while the fingerprint is
-            # unchanged (compared exactly, as a fingerprint this peer read itself, 6.4).
-            self.verdicts.pop(peer, None)
+        # The live fingerprint only: the verdict kept is not discarded, so a fingerprint that
+        # changes and changes back finds it again (AMBIGUITIES.md, ADM-verdict-match).
         self.fps[peer] = fp
 
     def _readable_fp(self, peer):
         fp = self.fps.get(peer)
-        # Unreadable: absent, null, or empty after canonicalisation (BIND-05).
-        if not isinstance(fp, str) or canonical_fp(fp) == "":
+        # "no readable fingerprint yet (null or the empty string; a fingerprint of only spaces
+        # is readable here and the verifier refuses it, BIND-05)".
+        if not isinstance(fp, str) or fp == "":
             return None
         return fp
 
@@ -85,15 +83,18 @@ class Exchange:
         if jwt is not None and fp is not None:
             v = self.verdicts.get(peer)
             if v is not None and v[0] == jwt and v[1] == fp:
+                # Reused exactly when both equal the current token and fingerprint (compared as
+                # exact strings: a fingerprint this peer read itself, 6.4).
                 identity = v[2]
             else:
-                # Lazily, when the identity is needed: one request per query while no verdict
-                # is cached (AMBIGUITIES.md, ADM-verify-repeat).
+                # Lazily, when the identity is needed: one request per need, with no memory of
+                # requests in flight (AMBIGUITIES.md, ADM-verify-repeat).
                 self.out.append({"type": "verify", "peer": peer, "jwt": jwt, "fp": fp})
         self.out.append({"type": "identity", "peer": peer, "identity": identity})
 
     def on_verified(self, peer, jwt, fp, identity):
-        # The chapter 5 verdict for that token and fingerprint. Kept only when it is about the
-        # peer's current token and current fingerprint; a verdict for anything else is stale.
-        if self.received.get(peer) == jwt and self.fps.get(peer) == fp and fp is not None:
-            self.verdicts[peer] = (jwt, fp, identity)
+        # "A peer keeps, per other peer, the last verdict it was given, together with the token
+        # and fingerprint it was given for, whether or not it asked for it": it replaces the one
+        # kept, whatever token and fingerprint it is for; on_query decides whether it applies
+        # (AMBIGUITIES.md, ADM-verdict-match).
+        self.verdicts[peer] = (jwt, fp, identity)

@@ -171,8 +171,14 @@ def share(url, strip_invite=True):
     room_part, _, frag_params = _fragment(u).partition("?")
     frag_params = _clean(frag_params, strip)
     u.set_search(query)                     # written only when non-empty
-    fragment = room_part + ("?" + frag_params if frag_params else "")
-    u.set_hash(fragment)                    # "#<room>?<params>", "#<room>" or nothing
+    # "Only a non-empty fragment is rewritten: an empty one (a bare `#`, whose `hash` is the
+    # empty string) is kept as the URL Standard serialises it" (AMBIGUITIES.md ADM-share-room).
+    if _fragment(u) != "":
+        fragment = room_part + ("?" + frag_params if frag_params else "")
+        # "#<room>?<params>", "#<room>" or nothing. The hash setter drops one leading "#" of
+        # what it is given, so the "#" is written first: a room part that itself starts with
+        # "#" stays as it stands (vector admissionlink.share.room-starts-with-hash).
+        u.set_hash("#" + fragment if fragment else "")
     return u.href()
 
 

@@ -43,8 +43,9 @@ def verify_payload(payload, room, now, mode=None):
     # Step 2: the room id, as an exact string.
     if not (isinstance(payload.get("room"), str) and payload["room"] == room):
         raise ProtocolError("manifest.wrong-room", "the manifest is for another room")
-    # Step 3: only when a mode is expected (None: no expected mode).
-    if mode is not None and not (isinstance(payload.get("mode"), str)
+    # Step 3: only when a mode is expected; "an expected mode that is absent, null or the empty
+    # string expects none (upstream tests it for truthiness)" (AMBIGUITIES.md ADM-empty-mode).
+    if mode is not None and mode != "" and not (isinstance(payload.get("mode"), str)
                                  and payload["mode"] == mode):
         raise ProtocolError("manifest.wrong-mode", "the manifest is for another gate mode")
     # Step 4 [MAN-03], [CONV-03]: a number and now < exp, no leeway.

@@ -124,8 +124,8 @@ def _any(inp, name):
 
 
 def _mode(inp):
-    """`mode?`: the expected gate mode; absent or null means no expected mode. Any string,
-    the empty one included, is an expected mode (AMBIGUITIES.md, ADM-empty-mode)."""
+    """`mode?`: the expected gate mode, a string; absent or null means no expected mode, and so
+    does the empty string (MAN-02 step 3; manifest.py; AMBIGUITIES.md, ADM-empty-mode)."""
     return _strnull(inp, "mode")
 
 
@@ -302,11 +302,17 @@ def _view(inp):
     members = _strings(inp, "members", optional=True)
     domains = _strings(inp, "domains", optional=True)
     self_identity = _strnull(inp, "self")
-    peers = []
+    peers, ids = [], set()
     for p in _list(inp, "peers", optional=True) or []:
         if not isinstance(p, dict):
             raise InputInvalid("every peer must be an object {id, identity?}")
-        peers.append((_str(p, "id"), _strnull(p, "identity")))
+        pid = _str(p, "id")
+        # 12.8: "`peers` lists each media id at most once (a media id listed twice is
+        # `input.invalid`: one peer has one state)" (AMBIGUITIES.md, ADM-duplicate-peers).
+        if pid in ids:
+            raise InputInvalid("peers lists the media id %r twice" % pid)
+        ids.add(pid)
+        peers.append((pid, _strnull(p, "identity")))
     return members, domains, self_identity, peers
 
 
@@ -332,7 +338,11 @@ _EVENTS = ("roster", "signin", "receive", "link", "query", "verified")
 
 
 def _exchange_event(e):
-    """One event of 12.8 with its members' types (AMBIGUITIES.md, ADM-exchange-shapes)."""
+    """One event of 12.8 with its members' types: `roster {members: [string…]}`, `signin {jwt:
+    string}`, `receive {from: string, msg}` (any JSON, required), `link {peer: string, fp?:
+    string | null}` (absent means null), `query {peer: string}`, `verified {peer: string, jwt:
+    string, fp: string, identity: string | null}`; "A member of another type is
+    `input.invalid`" (AMBIGUITIES.md, ADM-exchange-shapes)."""
     if not isinstance(e, dict):
         raise InputInvalid("every step must be an object with a type")
     t = _enum(e, "type", _EVENTS)
@@ -348,7 +358,11 @@ def _exchange_event(e):
         return (t, _str(e, "peer"), _strnull(e, "fp"))
     if t == "query":
         return (t, _str(e, "peer"))
-    return (t, _str(e, "peer"), _str(e, "jwt"), _strnull(e, "fp"), _strnull(e, "identity"))
+    if "identity" not in e:
+        # `identity: string | null` is not marked optional: null is a failed verification, and
+        # an absent one is a missing member (AMBIGUITIES.md, Ra-verified-identity).
+        raise InputInvalid("verified needs identity (a string or null)")
+    return (t, _str(e, "peer"), _str(e, "jwt"), _str(e, "fp"), _strnull(e, "identity"))
 
 
 def op_idtoken_exchange(inp):

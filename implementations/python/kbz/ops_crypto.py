@@ -96,8 +96,9 @@ def op_room_normalize(inp):
 
 
 def op_room_peer_id(inp):
-    name = _str(inp, "name", optional=True)
-    return {"peerId": room.peer_id(None if name is _MISSING else name)}
+    # 10.4 writes `{name}`, not `{name?}`: absent or null is input.invalid (ADP-08). 2.1 reads
+    # an absent or null name as "" only for `room.normalize` (AMBIGUITIES.md Ra-peerid-name).
+    return {"peerId": room.peer_id(_str(inp, "name"))}
 
 
 # --- chapter 1 / 6: fingerprints -----------------------------------------------------------

@@ -2,11 +2,14 @@
 scenario op and the step-by-step session ops.
 
 Shape conventions (10.4, ADP-08, PRES-55): every member the tables of 8.8 list without `?` is
-required; `m?` may be absent, and null means absent. A wrong shape is `input.invalid`, and for
-`presence.scenario` the WHOLE input is checked before the first step runs, so a bad step
-produces no output at all. Members that carry "any JSON" (`msg` of `message` and `frame`, the
-`hostKey` of a config, the `token` of a local `mod`) are passed on whatever their type: the
-machine judges them (PRES-03, HCMD-08 step 1 and 3, ADP-08).
+required; `m?` may be absent, and null means absent, except where 8.8 says otherwise (`meta` of
+the local op `self` is an object when present, not null). A wrong shape is `input.invalid`, and
+for `presence.scenario` the WHOLE input is checked before the first step runs, so a bad step
+produces no output at all. Members that carry "any JSON" (`msg` of `message` and `frame`,
+`value` of `result`, the `hostKey` and the gate's `gk` of a config) are passed on whatever their
+type: the machine judges them (PRES-03, PRES-10, HCMD-08 step 1 and 3, PRES-80, ADP-08). 8.8
+types every member of a local op: "`on` and `cam` are booleans, `meta` an object when present
+(not null), and every other member a string (`identity`'s `jwt` and `mod`'s `token` included)".
 
 Choices the text leaves open are in AMBIGUITIES.md, P-event-shapes and P-session-ops.
 
@@ -34,15 +37,17 @@ ROLES = ("coordinator", "participant", "room")
 _NO_MEMBERS = ("open", "closed", "unavailable", "displaced", "tick")
 CLAIM_RESULTS = ("won", "taken", "error")
 
-# local op -> {member: (kind, required)}; kinds: bool, str, meta, strnull, any
+# local op -> {member: (kind, required)}; kinds: bool, str, meta. 8.8: "Every member shown is
+# required; `on` and `cam` are booleans, `meta` an object when present (not null), and every
+# other member a string" (AMBIGUITIES.md P-event-shapes).
 LOCAL_OPS = {
     "self": {"on": ("bool", True), "cam": ("bool", True), "name": ("str", True),
              "avatar": ("str", True), "voiceId": ("str", True), "meta": ("meta", False)},
     "knock": {"name": ("str", True), "avatar": ("str", True)},
-    "identity": {"jwt": ("strnull", True)},
-    "agent": {"assertion": ("strnull", True)},          # 8.10 [PRES-110]
-    "credit": {"credential": ("strnull", True)},        # 8.10 [PRES-110]
-    "mod": {"token": ("any", False)},
+    "identity": {"jwt": ("str", True)},
+    "agent": {"assertion": ("str", True)},              # 8.10 [PRES-110]
+    "credit": {"credential": ("str", True)},            # 8.10 [PRES-110]
+    "mod": {"token": ("str", True)},
     "close": {},
     "lobby": {"on": ("bool", True)},
     "lock": {"on": ("bool", True)},
@@ -93,16 +98,22 @@ def _bool(d, name, what, default=None):
 
 
 def _gate(c):
-    """The `gate` config (8.8, 8.9): `{g?, gn?, gk?, gm?, codes?: [{name, code}…],
-    limit?: {maxAttempts, lockoutMs}, require? = true, bindsFingerprint?}`.
+    """The `gate` config. 8.8: a plain gate is `{require: boolean, bindsFingerprint?: boolean =
+    true}`, "`require` is the gate's switch at the start (required for a plain gate, default
+    `true` for a gate that names a mode)". 8.9: a gate that names a mode is `{g, gn?: [string…],
+    gk?, gm?: string, codes?: [{name: string, code: string}…], limit?: {maxAttempts: integer ≥ 1,
+    lockoutMs: integer ≥ 1}, require?: boolean = true, bindsFingerprint?: boolean}`.
 
-    A gate without `g` is the plain identity gate of PRES-09. [PRES-76] `g: "open"` is the same
-    as no gate. `g` names one of the modes of LINK-05 (another value is input.invalid).
-    `bindsFingerprint` defaults to false for names, code and invite and to true otherwise.
-    `gk` (the creator key) and `gm` (the manifest token) are passed on whatever their JSON type:
-    the door judges them (TOK-05, MAN-02) and fails closed (PRES-80, ADP-08). The material is
-    read whatever the mode; each mode uses its own (door.py). 8.10: `credits?: boolean`
-    (default false) says whether the room requires credit credentials of agents."""
+    [PRES-76] `g: "open"` is the same as no gate; `g` names one of the six modes of LINK-05
+    (another value is input.invalid: "a config is not a link"). "A mode fixes whether its
+    credential binds the certificate: names, code and invite never do (PRES-77), google and
+    email always do (PRES-83); `bindsFingerprint` is read (as a boolean) only for a plain gate"
+    (AMBIGUITIES.md ADM-binds-override). `gk` (the creator key) is any JSON value, passed to
+    TOK-05, which fails closed (PRES-80, ADP-08); `gm` is a string (AMBIGUITIES.md
+    ADM-gate-config). "Members are read whatever the mode, and each mode uses its own"
+    (door.py), so each is type-checked in every gate (AMBIGUITIES.md Ra-gate-binds-type).
+    8.10: `credits?: boolean` (default false) says whether the room requires credit credentials
+    of agents."""
     g = c.get("gate")
     if g is None:
         return None
@@ -133,12 +144,16 @@ def _gate(c):
         if not (is_integer(n) and n >= 1 and is_integer(ms) and ms >= 1):
             raise InputInvalid("config.gate.limit needs integers maxAttempts >= 1, lockoutMs >= 1")
         limit = (int(n), int(ms))
+    gm = _str(g, "gm", "config.gate", required=False)
+    # 8.8: `require` is required for a plain gate (absent or null: input.invalid), and
+    # defaults to true for a gate that names a mode (AMBIGUITIES.md P-gate-unconfigured).
+    require = _bool(g, "require", "config.gate", default=None if mode is None else True)
+    binds = _bool(g, "bindsFingerprint", "config.gate", default=True)
+    if mode is not None:
+        binds = binds_by_default(mode)              # the mode fixes it [PRES-77], [PRES-83]
     return {"g": mode,
-            "gn": gn, "gk": g.get("gk"), "gm": g.get("gm"), "codes": codes, "limit": limit,
-            "credits": credits,
-            "require": _bool(g, "require", "config.gate", default=True),
-            "bindsFingerprint": _bool(g, "bindsFingerprint", "config.gate",
-                                      default=binds_by_default(mode))}
+            "gn": gn, "gk": g.get("gk"), "gm": gm, "codes": codes, "limit": limit,
+            "credits": credits, "require": require, "bindsFingerprint": binds}
 
 
 def _traffic(c):
@@ -214,19 +229,14 @@ def _event(ev):
             raise InputInvalid("unknown local op %r" % (op,))
         out = {"type": t, "op": op}
         for name, (kind, required) in LOCAL_OPS[op].items():
-            if kind == "any":
-                if name in ev:
-                    out[name] = ev[name]
-                continue
-            v = ev.get(name)
-            if v is None:
-                if required and kind != "strnull":
-                    raise InputInvalid("event.%s is missing" % name)
-                if kind == "strnull" and name not in ev:
+            if name not in ev:
+                if required:
                     raise InputInvalid("event.%s is missing" % name)
                 continue
+            v = ev[name]
+            # A null is of the wrong type here: a required member is a string or a boolean, and
+            # `meta` is "an object when present (not null)" (8.8).
             ok = {"bool": lambda x: isinstance(x, bool), "str": lambda x: isinstance(x, str),
-                  "strnull": lambda x: isinstance(x, str),
                   "meta": lambda x: isinstance(x, dict)}[kind](v)
             if not ok:
                 raise InputInvalid("event.%s has the wrong type" % name)

@@ -43,8 +43,8 @@ class Roster:
 
 def state(members, domains, self_identity, peers):
     """[RGATE-01] .. [RGATE-04] `peers` is a list of (id, identity or None). Returns
-    (canShare, compromised, {id: state}); a media id listed twice keeps its last entry
-    (AMBIGUITIES.md, ADM-duplicate-peers)."""
+    (canShare, compromised, {id: state}). Each media id is listed once (12.8; the adapter
+    refuses a duplicate, AMBIGUITIES.md, ADM-duplicate-peers)."""
     roster = Roster(members, domains)
     if not roster.active:
         return True, False, {}

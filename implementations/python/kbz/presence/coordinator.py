@@ -78,8 +78,9 @@ class Coordinator:
         self.stopped = False
         # [PRES-02] per-connection state keyed by connection id.
         self.open = OrderedDict()         # open connections, in the order they connected
-        self.last_seen = {}               # [PRES-05] conn -> time; removed by a reap [PRES-23]
-        self.epoch = {}                   # conn -> count of times it stopped being live [PRES-11]
+        # [PRES-05] conn -> time; removed by a reap [PRES-23]. A connection is *live* while it
+        # is open and has a record [PRES-11].
+        self.last_seen = {}
         self.slots = OrderedDict()        # key -> {"member", "token"}, in creation order
         self.lobby = bool(config.lobby)   # [PRES-48] from start options or inherited
         self.locked = bool(config.locked)
@@ -180,11 +181,16 @@ class Coordinator:
         # `knock` and `identity` do not apply to a coordinator: nothing (8.8).
 
     def stop(self):
-        """[PRES-01] stop acting in the role: no more beats, replies or answers. Silent: the
-        room machine outputs `release` (AMBIGUITIES.md P-close-coordinator)."""
+        """[PRES-01] stop acting in the role: no more beats, replies or answers, and give back
+        the authority id. 8.8: "`close` on a coordinator outputs `release` (no id) and stops it:
+        every later event is ignored"; [PRES-47] a coordinator's role that stops outputs
+        `release`, without an id (AMBIGUITIES.md P-close-coordinator, P-release)."""
+        if self.stopped:
+            return
         self.stopped = True
         self.timers.clear()
         self.requests.clear()
+        self.out.append({"type": "release"})
 
     def roster_state(self):
         """The roster as last sent: (member ids, lobby, locked), for a successor [PRES-48]."""
@@ -260,13 +266,13 @@ class Coordinator:
         # [PRES-20] open and live; the current roster at once while the lobby is off.
         self.open[conn] = True
         self.last_seen[conn] = self.now
-        self.epoch.setdefault(conn, 0)
         if not self.lobby:
             self._send([conn], self._roster_frame())
 
-    def _not_live(self, conn):
-        # [PRES-11] answers to requests made before this are stale from now on.
-        self.epoch[conn] = self.epoch.get(conn, 0) + 1
+    def _live(self, conn):
+        """[PRES-11] live: open, and not reaped (or made live again by a later frame, PRES-23:
+        a frame sets the record again, PRES-05). Judged when an answer arrives."""
+        return conn in self.open and conn in self.last_seen
 
     def disconnect(self, conn):
         if conn not in self.open:
@@ -277,7 +283,6 @@ class Coordinator:
         # (emitting the knock list); remove the slot; broadcast if a slot was removed or the
         # host slot was emptied. Kicked and seen identities and admitted tokens are kept.
         del self.open[conn]
-        self._not_live(conn)
         self.last_seen.pop(conn, None)
         self.admitted.discard(conn)
         self.kicked_conns.discard(conn)
@@ -311,12 +316,12 @@ class Coordinator:
     def _process(self, conn, msg):
         # Stage 1, liveness [PRES-05]: every frame, before anything else, malformed included.
         self.last_seen[conn] = self.now
-        status, kind, f = frames.read(msg)
-        # [PRES-03] a malformed frame is dropped (after liveness). It is judged before stage 2,
-        # so a kicked connection's malformed frame is dropped, not answered with kick
-        # (AMBIGUITIES.md P-malformed-order). [MSG-22]/[MSG-23] (SHOULD) oversize names,
-        # avatars, media ids, tokens and meta are dropped with the same code
-        # (AMBIGUITIES.md P-caps).
+        status, kind, f = frames.read(msg, frames.CLIENT_KINDS)
+        # Stage 1a, shape [PRES-03], [PRES-04]: a malformed frame of a kind a participant sends
+        # is dropped (after liveness, before stage 2: a kicked connection's malformed frame is
+        # dropped, not answered with kick). [MSG-22]/[MSG-23] (SHOULD, implemented) a frame over
+        # the caps is dropped here too, with the same code; lengths in code points, `meta` as
+        # the text CONV-15 writes (AMBIGUITIES.md P-malformed-order, P-caps).
         if status == MALFORMED or (status == OK and kind in ("voice", "knock")
                                    and frames.over_caps(f)):
             self._drop(conn, "presence.malformed")
@@ -332,16 +337,18 @@ class Coordinator:
             self._send([conn], dict(frames.KICK))
             return
         if status == UNKNOWN:
-            return              # [PRES-03] ignored; it counted for liveness (stage 8)
-        # Stage 3, mod [PRES-07]. A missing or non-string token was malformed above; only ""
-        # reaches hostcmd.missing (AMBIGUITIES.md P-mod-token-type).
-        if kind == "mod":
-            self._mod(conn, f["token"])
+            # [PRES-03] another kind (roster, lobby, kick and reset included) is ignored; it
+            # counted for liveness, and a kicked connection was answered above (stage 8).
             return
-        # "Entering" frames: a knock, or a voice with on: true. [MSG-19] a voice with on: true
-        # and no non-empty voiceId is treated exactly like on: false, so it is not entering
-        # (AMBIGUITIES.md P-voice-no-id).
-        entering = kind == "knock" or (kind == "voice" and f["on"] is True and nonempty(vid))
+        # Stage 3, mod [PRES-07]: the token is judged there, whatever its type (absent, not a
+        # string or empty: hostcmd.missing; AMBIGUITIES.md P-mod-token-type).
+        if kind == "mod":
+            self._mod(conn, f.get("token"))
+            return
+        # "Entering" frames of stages 4, 5 and 7: a knock, or any voice with on: true, with or
+        # without a non-empty voiceId [PRES-04], [MSG-19]; only stage 8 reads a missing voiceId
+        # as leaving (AMBIGUITIES.md P-voice-no-id).
+        entering = kind == "knock" or (kind == "voice" and f["on"] is True)
         # Stage 4, locked [PRES-08]: unless the identity is a seen token or seen media id.
         if entering and self.locked and not (
                 (nonempty(token) and token in self.seen_tokens)
@@ -366,10 +373,10 @@ class Coordinator:
                 return
         # Stage 8, membership.
         if kind == "voice":
-            if entering:
+            if entering and nonempty(vid):
                 self._join(conn, f)                               # [PRES-15]
             else:
-                self._unjoin(conn)                                # [PRES-16]
+                self._unjoin(conn)                                # [PRES-16], [MSG-19]
         elif kind == "leave":
             self._leave(conn)                                     # [PRES-17]
         # ping: liveness only. roster, lobby, kick, reset: kinds a coordinator does not act on.
@@ -437,19 +444,21 @@ class Coordinator:
         # The verification runs from this request to its verdict (AMBIGUITIES.md P-gate-busy).
         rid = self.ids.next()
         self.verifying[conn] = rid
-        self.requests[rid] = {"for": "gate-fp", "conn": conn, "epoch": self.epoch[conn],
+        self.requests[rid] = {"for": "gate-fp", "conn": conn,
                               "msg": msg, "jwt": jwt, "assertion": asr, "credit": crd,
                               "chain": rid}
         self.out.append({"type": "request", "id": rid, "kind": "fingerprint", "conn": conn})
 
     def _gate_fp(self, req, value):
         conn = req["conn"]
-        # [PRES-77] names, code and invite do not bind unless the config says so (8.9).
+        # [PRES-77] names, code and invite never bind, whatever the config says; google, email
+        # and the plain gate (as its config says) do (8.9, door.py).
         # [PRES-103] an agentAssertion always binds the certificate, whatever the mode.
         binds = self.door.binds or nonempty(req["assertion"])
-        # "unreadable (null or empty)": empty after canonicalisation, as HCMD-09 and BIND-05
-        # say it (AMBIGUITIES.md P-unreadable).
-        if binds and (not isinstance(value, str) or canonical(value) == ""):
+        # [PRES-10] unreadable is anything but a non-empty string (null, "", another JSON type);
+        # a fingerprint of only spaces is readable here, and goes to the verifier as received
+        # (which refuses it, BIND-05). AMBIGUITIES.md P-unreadable.
+        if binds and not nonempty(value):
             self.verifying.pop(conn, None)
             self._drop(conn, "presence.no-remote-fp")             # hold quietly
             return
@@ -571,12 +580,12 @@ class Coordinator:
             self.agent_conns.discard(conn)
             self.verified.add(conn)
             self._process(conn, req["msg"])
-        elif value == "hold":
-            self._drop(conn, "presence.gate-hold")
-        else:
-            # "fail", and any other answer: verification fails closed [IDT-19]
-            # (AMBIGUITIES.md P-result-values).
+        elif value == "fail":
             self._send([conn], frames.lobby_frame("unverified"))
+        else:
+            # [PRES-10] "on any other answer, `hold` included, do nothing (presence.gate-hold)";
+            # the answer may be any JSON (8.8 Events). AMBIGUITIES.md P-result-values.
+            self._drop(conn, "presence.gate-hold")
 
     # ---- request answers -------------------------------------------------------------------
 
@@ -588,11 +597,13 @@ class Coordinator:
         conn = req["conn"]
         # [PRES-71] "a request answer counts as its connection's".
         self.cause = conn
-        if conn not in self.open or self.epoch.get(conn) != req["epoch"]:
-            # [PRES-11] its connection stopped being live (disconnected or reaped) since the
-            # request, even if it is live again (AMBIGUITIES.md P-stale): discarded, no member
-            # added, no host change, no command enacted. A gate check that ends this way no
-            # longer blocks the connection (AMBIGUITIES.md P-gate-busy).
+        if not self._live(conn):
+            # [PRES-11] its connection is not live when the answer arrives (disconnected, or
+            # reaped and not made live again by a later frame): discarded, no member added, no
+            # host change, no command enacted. Liveness is judged now, as upstream does: a
+            # connection reaped and live again, or a new connection under the same id, takes
+            # the answer (AMBIGUITIES.md P-stale). [PRES-10] a discarded answer ends the
+            # verification: the connection may try again (AMBIGUITIES.md P-gate-busy).
             if "chain" in req and self.verifying.get(conn) == req["chain"]:
                 del self.verifying[conn]
             self._drop(conn, "presence.stale-result")
@@ -621,7 +632,7 @@ class Coordinator:
             self._drop(conn, "hostcmd.no-host-key")               # [HCMD-01]
             return
         rid = self.ids.next()
-        self.requests[rid] = {"for": "mod-fp", "conn": conn, "epoch": self.epoch[conn],
+        self.requests[rid] = {"for": "mod-fp", "conn": conn,
                               "token": tok}
         self.out.append({"type": "request", "id": rid, "kind": "fingerprint", "conn": conn})
 
@@ -665,17 +676,16 @@ class Coordinator:
 
     # ---- membership ------------------------------------------------------------------------
 
-    def _join(self, key, f, token=None):
+    def _join(self, key, f):
         # [PRES-15] in this order: evict other connections' slots holding the same non-empty
         # token; create or update this slot (keeping its place); remember the identity; apply
-        # PRES-33; broadcast.
-        if key is not SELF:
-            token = f.get("token")
+        # PRES-33; broadcast. [PRES-15], [PRES-51] "the coordinator's own slot holds no token"
+        # (the room's token is a participant's): it is never evicted by a frame, and applying
+        # it evicts no connection's slot and adds no seen token (AMBIGUITIES.md P-self-token).
+        token = f.get("token") if key is not SELF else None
         before = self._roster_frame()               # [PRES-70] the roster before the voice
         vid = f["voiceId"]
         if nonempty(token):
-            # The coordinator's own slot is never "a slot of another connection"
-            # (AMBIGUITIES.md P-self-token).
             for other in [k for k, s in self.slots.items()
                           if k != key and k is not SELF and s["token"] == token]:
                 del self.slots[other]
@@ -733,7 +743,7 @@ class Coordinator:
         if ann is None:
             return
         if ann.get("on") is True and nonempty(ann.get("voiceId")):
-            self._join(SELF, ann, token=self.app.token)
+            self._join(SELF, ann)
         else:
             self._unjoin(SELF)
 
@@ -822,8 +832,11 @@ class Coordinator:
                 self._send([key], dict(frames.KICK))
                 del self.slots[key]
                 self.admitted.discard(key)
-                # No knock list, and the host slot stays (AMBIGUITIES.md P-kick-pending).
-                self.pending.pop(key, None)
+                # The pending record goes too, emitting the knock list if it was pending; the
+                # host slot is not changed (it empties when that connection closes, PRES-32).
+                # AMBIGUITIES.md P-kick-pending.
+                if self.pending.pop(key, None) is not None:
+                    self._knocks()
                 break
         self._broadcast()
 
@@ -862,10 +875,9 @@ class Coordinator:
             if key is SELF or e is None or not now_s >= e + CREDIT_GRACE_S:
                 continue
             del self.slots[key]
+            # No longer live (no last-seen record): an answer that arrives before a later frame
+            # is stale [PRES-11] (AMBIGUITIES.md AG-credit-reap-live).
             self.last_seen.pop(key, None)
-            # No longer live: pending answers are stale [PRES-11] (AMBIGUITIES.md
-            # AG-credit-reap-live).
-            self._not_live(key)
             self.credit_exp.pop(key, None)
             self._send([key], dict(frames.KICK))
             removed = True
@@ -885,7 +897,6 @@ class Coordinator:
                 seen = self.last_seen.get(c)
                 if seen is not None and self.now - seen > REAP_MS:
                     del self.last_seen[c]
-                    self._not_live(c)
                     if self.slots.pop(c, None) is not None:
                         removed = True
             if self.door is not None and self.door.credits:

@@ -35,8 +35,9 @@ OK, FAIL, LOCKED_OUT = "ok", "fail", "locked-out"
 
 
 def binds_by_default(mode):
-    """8.9: `bindsFingerprint` defaults to false for names, code and invite and to true
-    otherwise (google, email, and the plain gate without `g`)."""
+    """8.9: "A mode fixes whether its credential binds the certificate: `names`, `code` and
+    `invite` never do ([PRES-77]), `google` and `email` always do ([PRES-83])". Only a plain
+    gate (no mode) reads its config's `bindsFingerprint` (default true, 8.8)."""
     return mode not in LOCAL_MODES
 
 

@@ -8,25 +8,28 @@ frame with null optional members removed. [MSG-07] Nothing here fails on any JSO
 dict/list/str/bool/number/None can arrive (the adapter parses JSON), and the checks only test
 types, never recurse into `meta`.
 
-"Kinds of chapter 7" are all nine presence kinds (7.4.1 and 7.4.2), whichever side receives
-them: a coordinator that receives a well-formed `roster` treats it as a kind it does not act on
-(stage 8 of PRES-04), and a malformed one as malformed (AMBIGUITIES.md P-kinds).
+Which kinds are type-checked depends on the side that receives the frame. [PRES-03] A
+coordinator checks the kinds a participant sends (`ClientToCoordinator`, 7.4.1: voice, knock,
+ping, leave, mod) and ignores every other kind, `roster`, `lobby`, `kick` and `reset` included,
+whatever their members. [PRES-64] A participant checks the kinds a coordinator sends
+(`CoordinatorToClient`, 7.4.2: roster, lobby, kick, reset, ping) and ignores every other kind.
+(AMBIGUITIES.md P-kinds, resolved by the spec.)
 
 Types are the "type" column of 7.4: `string (non-empty)` counts as a type (CallMember.id), while
 the `max N` limits do not (PRES-03 speaks of types; the `mod` token limit has its own code,
-hostcmd.oversize, in PRES-07). The hardening caps of MSG-22 and MSG-23 are checked separately
-by `over_caps`.
+hostcmd.oversize, in PRES-07). [PRES-03] "The `token` of `mod` is not checked here: [PRES-07]
+judges it" (AMBIGUITIES.md P-mod-token-type). The hardening caps of MSG-22 and MSG-23 are
+checked separately by `over_caps`.
 
 Writing. [PRES-18] A roster frame is {t, members, lobby, host, locked}; a member is
 {id, name, cam, avatar, meta?}.
 """
 
-import json
+from ..jsonutil import stringify
 
 # 7.4.1, 7.4.2
-CLIENT_KINDS = ("voice", "knock", "ping", "leave", "mod")
-COORDINATOR_KINDS = ("roster", "lobby", "kick", "reset", "ping")
-KINDS = frozenset(CLIENT_KINDS + COORDINATOR_KINDS)
+CLIENT_KINDS = frozenset(("voice", "knock", "ping", "leave", "mod"))          # [PRES-03]
+COORDINATOR_KINDS = frozenset(("roster", "lobby", "kick", "reset", "ping"))   # [PRES-64]
 LOBBY_STATUSES = ("waiting", "admitted", "denied", "locked", "unverified")   # [MSG-27]
 
 OK, MALFORMED, UNKNOWN = "ok", "malformed", "unknown"
@@ -57,7 +60,9 @@ _SHAPES = {
     "voice": ({"on": _is_bool, "cam": _is_bool, "name": _is_str},
               dict({m: _is_str for m in _OPT_STR}, meta=_is_meta)),
     "knock": ({"name": _is_str}, {m: _is_str for m in _OPT_STR}),
-    "mod": ({"token": _is_str}, {}),
+    # [PRES-03] the token of `mod` is left to PRES-07 (hostcmd.missing when it is not a
+    # non-empty string); it reaches the coordinator as received.
+    "mod": ({}, {}),
     "ping": ({}, {}),
     "leave": ({}, {}),
     "kick": ({}, {}),
@@ -87,14 +92,15 @@ def _is_member(m):
     return True
 
 
-def read(msg):
-    """Classify a received frame: (OK, kind, frame) with null optional members removed,
-    (MALFORMED, kind or None, None) or (UNKNOWN, t, None)."""
+def read(msg, kinds):
+    """Classify a frame received by the side whose checked kinds are `kinds` (CLIENT_KINDS for a
+    coordinator, COORDINATOR_KINDS for a participant): (OK, kind, frame) with null optional
+    members removed, (MALFORMED, kind or None, None) or (UNKNOWN, t, None)."""
     if not isinstance(msg, dict) or not isinstance(msg.get("t"), str):
-        return MALFORMED, None, None                                      # [PRES-03]
+        return MALFORMED, None, None                                      # [PRES-03], [PRES-64]
     kind = msg["t"]
-    if kind not in KINDS:
-        return UNKNOWN, kind, None                                        # [MSG-02]
+    if kind not in kinds:
+        return UNKNOWN, kind, None          # [PRES-03], [PRES-64] ignored, whatever its members
     required, optional = _SHAPES[kind]
     for name, test in required.items():
         # A required member that is absent or null is missing (null means absent, MSG-06).
@@ -113,17 +119,21 @@ def read(msg):
 
 def over_caps(frame):
     """[MSG-22] (SHOULD) a voice or knock whose name, avatar, voiceId or token exceeds its cap;
-    [MSG-23] (SHOULD) a voice whose meta, written as JSON text, exceeds 16384 characters."""
+    [MSG-23] (SHOULD) a voice whose meta, written as JSON text, exceeds 16384 characters.
+    [PRES-03] "their lengths count code points, and the length of `meta` is that of the text
+    [CONV-15] writes for it" (AMBIGUITIES.md P-caps)."""
     for name, cap in CAPS.items():
         v = frame.get(name)
         if isinstance(v, str) and len(v) > cap:           # Python len = code points
             return True
     meta = frame.get("meta")
     if meta is not None:
+        # CONV-15's form, as JSON.stringify writes it (a lone surrogate is a 6-character
+        # \udxxx escape); a value that cannot be written is dropped [MSG-07].
         try:
-            text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+            text = stringify(meta)
         except (ValueError, RecursionError):
-            return True         # [MSG-07] a value that cannot be written is dropped
+            return True
         if len(text) > META_CAP:
             return True
     return False

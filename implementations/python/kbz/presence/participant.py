@@ -40,7 +40,12 @@ class Participant:
         self.kicked = False             # [PRES-43] stop re-announcing until we announce again
         self.last_roster = None         # [PRES-39] {members, lobby, locked, host}
         self.gone_reason = None
+        # [PRES-40] when we last joined: entering the call, or, when the application is already
+        # in the call, the start of this participant role (after a migration the schedule
+        # starts again). AMBIGUITIES.md P-reannounce.
+        self.join_at = now if self.app.in_call() else None
         self._dial()                    # [PRES-35] dial when the role begins
+        self._arm_reannounce()
 
     # ---- driver interface ------------------------------------------------------------------
 
@@ -80,6 +85,7 @@ class Participant:
             self.apply_self(joined)
         elif op == "knock":
             self.app.knock_name, self.app.knock_avatar = ev.get("name"), ev.get("avatar")
+            self.send_knock()
         elif op == "identity":
             self.app.jwt = ev.get("jwt")
         elif op == "agent":
@@ -153,8 +159,11 @@ class Participant:
         self.timers.arm("dial-timeout", self.now + DIAL_TIMEOUT_MS)   # [PRES-37]
 
     def opened(self):
-        if self.state != "dialing":
-            return              # no dial is out: nothing to open (AMBIGUITIES.md P-link-events)
+        # [PRES-65] `open` is the link opening whenever the link is not open, also while a
+        # re-dial is scheduled (which the open cancels); ignored while the link is open
+        # (AMBIGUITIES.md P-link-events). After `gone` or `close` no event reaches here.
+        if self.state not in ("dialing", "backoff"):
+            return
         # [PRES-37] a successful open resets n and cancels any scheduled re-dial.
         self.state = "open"
         self.redials = 0
@@ -171,7 +180,8 @@ class Participant:
         self._send(self._knock())
         if self.app.ann is not None:
             self._send(self._voice())
-        self._arm_reannounce()
+        # [PRES-40] the re-announce schedule runs from the join, not from the open: it is
+        # already armed when we are in the call.
 
     def failed(self):
         """[PRES-37] a dial that did not open in time, or an open link that closed or failed."""
@@ -215,14 +225,15 @@ class Participant:
         if self.state != "open":
             return              # no connection: nothing can arrive (AMBIGUITIES.md P-link-events)
         self.last_life = self.now   # [PRES-36] every frame, of any kind, is a sign of life
-        status, kind, f = frames.read(msg)
+        status, kind, f = frames.read(msg, frames.COORDINATOR_KINDS)
         if status == MALFORMED:
-            # [MSG-05] (SHOULD) dropped; it still counted for liveness.
-            # The participant's `drop` has no `conn` (AMBIGUITIES.md P-drop-conn).
+            # [PRES-64] dropped (a `lobby` status outside the five of MSG-27 included); it still
+            # counted for liveness. The participant's `drop` has no `conn` (8.8 Outputs;
+            # AMBIGUITIES.md P-drop-conn, P-lobby-status).
             self.out.append({"type": "drop", "code": "presence.malformed"})
             return
         if status != OK:
-            return              # [MSG-02] unknown kind
+            return              # [PRES-64] any other kind is ignored (voice, knock, ...)
         if kind == "roster":
             self._roster(f)
         elif kind == "lobby":
@@ -233,9 +244,21 @@ class Participant:
         elif kind == "reset":
             self.out.append({"type": "reset"})
 
+    @staticmethod
+    def _report_member(m):
+        """[PRES-39] "It delivers each member as `{id, name, cam}` plus `avatar` and `meta` when
+        they are present and not null; other members of a `CallMember` are not delivered"
+        (AMBIGUITIES.md P-roster-report)."""
+        out = {"id": m["id"], "name": m["name"], "cam": m["cam"]}
+        for k in ("avatar", "meta"):
+            if m.get(k) is not None:
+                out[k] = m[k]
+        return out
+
     def _roster(self, f):
         # [PRES-39], [MSG-25] absent (or null) lobby/locked read as false, host as "".
-        r = {"members": f["members"], "lobby": f.get("lobby") is True,
+        r = {"members": [self._report_member(m) for m in f["members"]],
+             "lobby": f.get("lobby") is True,
              "locked": f.get("locked") is True, "host": f.get("host") or ""}
         self.last_roster = r
         self.out.append(dict({"type": "roster"}, **r))
@@ -260,14 +283,23 @@ class Participant:
     # ---- the application -------------------------------------------------------------------
 
     def apply_self(self, joined):
-        """A `self` op: [PRES-40] a join starts the re-announce schedule; [PRES-43] announcing
+        """A `self` op: [PRES-40] a join (entering the call) starts the re-announce schedule, a
+        `self` that changes the announcement while in the call keeps it; [PRES-43] announcing
         again ends the silence after a kick; the new voice goes out at once if open."""
         self.kicked = False
         self._send(self._voice())
         if joined:
+            self.join_at = self.now
             self._arm_reannounce()
         elif not self.app.in_call():
+            self.join_at = None
             self.timers.cancel("reannounce")
+
+    def send_knock(self):
+        """[PRES-35] "The local op `knock` sets the knock name and avatar and, while the
+        connection is open, sends the `knock` at once (with the members above); it sends no
+        `voice`" (nothing while the link is not open: _send)."""
+        self._send(self._knock())
 
     def present_agent(self):
         """[PRES-110] on each `agent` or `credit` op: the knock at once, then the voice if we
@@ -282,28 +314,29 @@ class Participant:
     # ---- timers ----------------------------------------------------------------------------
 
     def _arm_reannounce(self):
-        """[PRES-40] 600 ms and 1800 ms after joining, then every 3000 ms after joining: the
-        next of those instants after now, anchored on the join (AMBIGUITIES.md P-reannounce)."""
-        if not self.app.in_call() or self.app.join_at is None:
+        """[PRES-40] the schedule from the join: 600 ms and 1800 ms after joining, the first
+        periodic re-send 3000 ms after joining (the next of those instants after now; a link
+        that opens late keeps the schedule of the join). AMBIGUITIES.md P-reannounce."""
+        if not self.app.in_call() or self.join_at is None:
             self.timers.cancel("reannounce")
             return
-        since = self.now - self.app.join_at
-        for d in REANNOUNCE_MS:
-            if d > since:
-                self.timers.arm("reannounce", self.app.join_at + d)
+        j = self.join_at
+        for d in REANNOUNCE_MS + (REANNOUNCE_EVERY_MS,):
+            if j + d > self.now:
+                self.timers.arm("reannounce", j + d)
                 return
-        k = int(since // REANNOUNCE_EVERY_MS) + 1
-        self.timers.arm("reannounce", self.app.join_at + k * REANNOUNCE_EVERY_MS)
+        if not self.timers.armed("reannounce"):
+            self.timers.arm("reannounce", self.now + REANNOUNCE_EVERY_MS)
 
     def _rearm_after_resend(self):
         """[PRES-40] after a re-send at this tick: the next of join + 600 and join + 1800 still
         ahead, then the first periodic one at join + 3000; once that has run, each periodic
         re-send is due 3000 ms after the tick at which the previous one ran. A tick past several
         due times re-sends once (AMBIGUITIES.md AG-reannounce-late, P-reannounce)."""
-        if not self.app.in_call() or self.app.join_at is None:
+        if not self.app.in_call() or self.join_at is None:
             self.timers.cancel("reannounce")
             return
-        j = self.app.join_at
+        j = self.join_at
         for d in REANNOUNCE_MS + (REANNOUNCE_EVERY_MS,):
             if j + d > self.now:
                 self.timers.arm("reannounce", j + d)

@@ -55,8 +55,7 @@ class Room:
         self.app = AppState(config.token)
         self.role_machine = None
         self.status = "connecting"                                        # [PRES-52]
-        self.claim_id = None            # the claim we are waiting for
-        self.abandoned = set()          # claims we stopped waiting for [PRES-46]
+        self.claim_id = None            # the claim we are waiting for [PRES-46]
         self.last_roster = None         # (member ids, lobby, locked) [PRES-48]
         self._claim()                                                     # [PRES-45]
 
@@ -129,12 +128,10 @@ class Room:
         m = self.role_machine
         self.role_machine = None
         if m is not None and not m.stopped:
+            # [PRES-47] "stop that role (a coordinator's role outputs `release`, without an
+            # id)"; a participant that gave up is already stopped.
             m.stop()
             self._collect(m)
-        if isinstance(m, Coordinator):
-            # A coordinator that stands down gives back the authority id [PRES-01]
-            # (`release` without an id: the current one). Vector presencepeer.loop.displaced.
-            self.out.append({"type": "release"})
         self._set_status("reconnecting", False)
         self.timers.arm("claim", self.now + RECLAIM_MS)
 
@@ -173,11 +170,12 @@ class Room:
         self.timers.arm("claim-timeout", self.now + CLAIM_TIMEOUT_MS)   # [PRES-46]
 
     def _claimed(self, cid, result):
-        # Answers for claims we are not waiting for (AMBIGUITIES.md P-room-inherit).
+        # [PRES-46] "A `won` for any claim id other than the one awaited, never issued
+        # included, is released; `taken` and `error` for it are ignored" (a claim abandoned on
+        # timeout or on close included: "after close a won claim is still released").
+        # AMBIGUITIES.md P-room-inherit.
         if cid != self.claim_id:
-            # [PRES-46] a claim won after we stopped waiting for it is released at once.
-            if result == "won" and cid in self.abandoned:
-                self.abandoned.discard(cid)
+            if result == "won":
                 self.out.append({"type": "release", "id": cid})
             return
         self.claim_id = None
@@ -195,27 +193,27 @@ class Room:
             self._lose_role()
 
     def _tick(self):
-        # Room timers and the role's timers, in due order (ties: arming order).
-        for _ in range(64):
-            m = self.role_machine
-            mine = self.timers.peek(self.now)
-            theirs = m.timers.peek(self.now) if m is not None and not m.stopped else None
-            if mine is None and theirs is None:
-                return
-            if theirs is None or (mine is not None and mine[:2] < theirs[:2]):
-                self.timers.cancel(mine[2])
-                if mine[2] == "claim":
-                    self._claim()
-                elif mine[2] == "claim-timeout":
-                    # [PRES-46] no answer after 8000 ms: an error, abandoned; retry 3000 later.
-                    self.out.append({"type": "abandon", "id": self.claim_id})
-                    self.abandoned.add(self.claim_id)
-                    self.claim_id = None
-                    self.timers.arm("claim", self.now + RETRY_MS)
-            else:
+        """8.8: "a room machine checks its claim deadline or its reclaim delay, or passes the
+        tick to its role" (AMBIGUITIES.md P-timer-order). The room's own timers exist only
+        while it has no role, and at most one of them is armed."""
+        m = self.role_machine
+        if m is not None:
+            if not m.stopped:
                 self._role({"type": "tick"})
-                if self.role_machine is not m:
-                    continue
+            return
+        for name in ("claim-timeout", "claim"):
+            due = self.timers.due(name)
+            if due is None or due > self.now:
+                continue
+            self.timers.cancel(name)
+            if name == "claim-timeout":
+                # [PRES-46] no answer after 8000 ms: an error, abandoned; retry 3000 ms later.
+                self.out.append({"type": "abandon", "id": self.claim_id})
+                self.claim_id = None
+                self.timers.arm("claim", self.now + RETRY_MS)
+            else:
+                self._claim()                 # [PRES-45] after an error, [PRES-47] reclaim
+            return
 
     # ---- local ops -------------------------------------------------------------------------
 
@@ -232,6 +230,9 @@ class Room:
                 self._collect(m)
         elif op == "knock":
             self.app.knock_name, self.app.knock_avatar = ev.get("name"), ev.get("avatar")
+            if isinstance(m, Participant):
+                m.send_knock()              # [PRES-35] sent at once while the link is open
+                self._collect(m)
         elif op == "identity":
             self.app.jwt = ev.get("jwt")
         elif op in ("agent", "credit"):
@@ -252,8 +253,10 @@ class Room:
 
     def _close(self):
         # AMBIGUITIES.md P-close-coordinator.
-        # [PRES-44] (participant: leave, hang up); a coordinator gives back the authority id;
-        # a claim in flight is abandoned. Then the status is `closed` [PRES-52].
+        # [PRES-44] a participant sends leave (if open) and hangs up; 8.8 a coordinator outputs
+        # `release` and stops; [PRES-46] a claim in flight is abandoned (a later `won` for it is
+        # still released). Then the status is `closed`, after the role's close outputs
+        # [PRES-52].
         m = self.role_machine
         self.role_machine = None
         if isinstance(m, Participant):
@@ -261,10 +264,9 @@ class Room:
             self._collect(m)
         elif isinstance(m, Coordinator):
             m.stop()
-            self.out.append({"type": "release"})
+            self._collect(m)
         if self.claim_id is not None:
             self.out.append({"type": "abandon", "id": self.claim_id})
-            self.abandoned.add(self.claim_id)
             self.claim_id = None
         self.timers.clear()
         self._set_status("closed", False)

@@ -1,10 +1,10 @@
 """Virtual-time timers and id counters for the presence machines (spec 8.8).
 
 [8.8] "Timers fire only when a `tick` event is fed at or after their due time; a tick before any
-timer is due does nothing." A timer therefore never fires by itself: the machine asks `pop_due`
-at each tick. When several timers are due at one tick they fire in order of due time, and timers
-with the same due time in the order they were armed (the order JavaScript's setTimeout gives;
-the spec does not say: AMBIGUITIES.md P-timer-order).
+timer is due does nothing." A timer therefore never fires by itself: the machine looks at its
+timers at each tick. 8.8: "A tick that finds several timers due runs them all at the tick's
+time, in the machine's fixed order": each machine names its order (participant.py, room.py; a
+coordinator has one timer, the beat). AMBIGUITIES.md P-timer-order.
 
 [PRES-56] `wake` is the earliest due time of any armed timer, or None.
 [PRES-58] Request and claim ids are consecutive integers from 1 per machine; a room machine
