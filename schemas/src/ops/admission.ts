@@ -123,7 +123,7 @@ export const ADMISSION_OP_SCHEMAS: OpSchema[] = [
   {
     op: 'invite.sign', profile: 'admission', chapter: CH,
     summary: 'Sign an invite {name, room, exp} with the creator key (INV-01, INV-02).',
-    input: input({ privateJwk: Type.Optional(anyValue('The creator\'s private JWK; absent or any JSON type reaches key import (ADP-08).')), name: Type.String(), room: RoomId, exp: signingTime('Expiry, epoch seconds.') }),
+    input: input({ privateJwk: Type.Optional(anyValue('The creator\'s private JWK; absent or any JSON type reaches the key import step, ADP-08.')), name: Type.String(), room: RoomId, exp: signingTime('Expiry, epoch seconds.') }),
     output: output({ token: Type.String() }),
     errors: ['key.bad-jwk', 'invite.no-name'],
     comparison: 'signed-token',
