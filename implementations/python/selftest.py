@@ -34,7 +34,12 @@ def json_equal(a, b):
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
+        # 10.3: numbers are compared by value, read as binary64 [CONV-16]: a vector's
+        # 18446744073709552000 is the float 2^64 (Python reads the text as an exact int).
+        try:
+            return float(a) == float(b)
+        except OverflowError:
+            return a == b
     if isinstance(a, dict) and isinstance(b, dict):
         ka = {k for k in a if not k.startswith("x-")}
         kb = {k for k in b if not k.startswith("x-")}

@@ -115,10 +115,10 @@ class Receiver:
             # first chunk's, would complete the message early or from the wrong slices.
             if n in p.slices or total != p.total:
                 return [("drop", "wire.chunk-conflict")]
-        elif total > 1 and len(self._pending) >= MAX_PENDING:
-            # [WIRE-43] (SHOULD, implemented) this chunk would start a fifth incomplete message.
-            # A chunk of total 1 completes at once and starts none (AMBIGUITIES.md
-            # W-pending-total-1).
+        elif len(self._pending) >= MAX_PENDING:
+            # [WIRE-43] (SHOULD, implemented) "drop every chunk of a new id while it holds 4
+            # (`wire.too-many-pending`), a chunk of `total` 1, which would complete at once,
+            # included" (AMBIGUITIES.md W-pending-total-1, decided by the spec).
             return [("drop", "wire.too-many-pending")]
         else:
             p = _Pending(total)
