@@ -20,8 +20,9 @@ interface Request {
   version?: unknown;
 }
 
-const badRequest = (why: string, seq?: unknown) => ({
-  ...(typeof seq === 'number' ? { seq } : {}),
+/** [ADP-11] The answer carries the request's `seq` member unchanged, whatever its value, when it has one. */
+const badRequest = (why: string, request?: object) => ({
+  ...(request && 'seq' in request ? { seq: (request as { seq: unknown }).seq } : {}),
   ok: false,
   error: { code: 'adapter.bad-request', message: why }, // [ADP-11]
 });
@@ -47,7 +48,7 @@ export async function answer(line: string): Promise<{ reply: object; stop: boole
       return { reply: { ok: true, implementation: REFERENCE_IMPLEMENTATION, profiles: [...PROFILES] }, stop: false };
     case 'run':
       if (!Number.isInteger(msg.seq) || (msg.seq as number) < 1 || typeof msg.op !== 'string' || typeof msg.input !== 'object' || msg.input === null || Array.isArray(msg.input)) {
-        return { reply: badRequest('run needs a positive integer seq, a string op and an object input', msg.seq), stop: false };
+        return { reply: badRequest('run needs a positive integer seq, a string op and an object input', msg), stop: false };
       }
       try {
         return { reply: { seq: msg.seq, ...(await runOp(String(msg.op), msg.input)) }, stop: false };
@@ -57,7 +58,7 @@ export async function answer(line: string): Promise<{ reply: object; stop: boole
     case 'stop':
       return { reply: { ok: true }, stop: true };
     default:
-      return { reply: badRequest(`unknown cmd ${safeJson(msg.cmd)}`, msg.seq), stop: false };
+      return { reply: badRequest(`unknown cmd ${safeJson(msg.cmd)}`, msg), stop: false };
   }
 }
 

@@ -110,11 +110,7 @@ export function makePeerOps(platform: PeerPlatform, hooks: PeerHooks = {}): Peer
   const ops: Record<string, OpHandler> = {
     'peer.join': async (i) => {
       const input = joinInput(i);
-      try {
-        new URL(input.broker);
-      } catch {
-        throw new InputError('broker must be a ws:// or wss:// URL');
-      }
+      if (!brokerUrl(input.broker)) throw new InputError('broker must be a ws:// or wss:// URL with a host'); // [ADP-32]
       const claimable = claimablePeerId(input.room);
       if (!claimable.ok) return err(claimable.error.code, claimable.error.message); // [ROOM-06]
       if (sessions.size >= MAX_PEERS) return err('adapter.too-many-peers', `this process hosts at most ${MAX_PEERS} peers`);
@@ -177,7 +173,7 @@ export function makePeerOps(platform: PeerPlatform, hooks: PeerHooks = {}): Peer
     'peer.transcript': (i) => {
       const s = session(i);
       if (!platform.transcript) return { unsupported: true };
-      return ok({ messages: platform.transcript(s.fingerprint) });
+      return ok({ messages: latestThatFit(platform.transcript(s.fingerprint)) });
     },
   };
 
@@ -201,6 +197,32 @@ export function makePeerOps(platform: PeerPlatform, hooks: PeerHooks = {}): Peer
       await Promise.all(all.map((s) => s.leave()));
     },
   };
+}
+
+/** A broker URL of [ADP-32]: scheme ws or wss, with a host. */
+function brokerUrl(s: string): URL | null {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'ws:' || u.protocol === 'wss:') && u.hostname !== '' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Room left in a response line for the transcript's messages: 16 MiB [ADP-13], less a margin for the envelope. */
+const TRANSCRIPT_BUDGET = 15 * 1024 * 1024;
+
+/** The latest messages whose JSON fits one response line, oldest first [ADP-40]. */
+function latestThatFit(messages: JsonObject[]): JsonObject[] {
+  let size = 0;
+  let from = messages.length;
+  while (from > 0) {
+    const next = Buffer.byteLength(JSON.stringify(messages[from - 1])) + 1;
+    if (size + next > TRANSCRIPT_BUDGET) break;
+    size += next;
+    from -= 1;
+  }
+  return messages.slice(from);
 }
 
 class UnknownPeer extends Error {

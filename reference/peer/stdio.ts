@@ -13,8 +13,9 @@ import { makePeerOps, type PeerPlatform } from './ops.ts';
 
 export const PEER_PROFILE = 'peer';
 
-const badRequest = (why: string, seq?: unknown) => ({
-  ...(typeof seq === 'number' ? { seq } : {}),
+/** [ADP-11] The answer carries the request's `seq` member unchanged, whatever its value, when it has one. */
+const badRequest = (why: string, request?: object) => ({
+  ...(request && 'seq' in request ? { seq: (request as { seq: unknown }).seq } : {}),
   ok: false,
   error: { code: 'adapter.bad-request', message: why }, // [ADP-11]
 });
@@ -38,7 +39,7 @@ export async function servePeerStdio(hooks: PeerHooks = {}, platform: PeerPlatfo
       case 'run': {
         const { seq, op, input } = msg;
         if (!Number.isInteger(seq) || (seq as number) < 1 || typeof op !== 'string' || typeof input !== 'object' || input === null || Array.isArray(input)) {
-          return { reply: badRequest('run needs a positive integer seq, a string op and an object input', seq), stop: false };
+          return { reply: badRequest('run needs a positive integer seq, a string op and an object input', msg), stop: false };
         }
         const handler = ops[op];
         if (!handler) return { reply: { seq, unsupported: true }, stop: false }; // [ADP-07]
@@ -52,7 +53,7 @@ export async function servePeerStdio(hooks: PeerHooks = {}, platform: PeerPlatfo
       case 'stop':
         return { reply: { ok: true }, stop: true };
       default:
-        return { reply: badRequest(`unknown cmd ${JSON.stringify(msg.cmd)}`, msg.seq), stop: false };
+        return { reply: badRequest(`unknown cmd ${JSON.stringify(msg.cmd)}`, msg), stop: false };
     }
   };
 

@@ -174,8 +174,8 @@ export class Participant implements PresenceMachine {
         }
         return;
       case 'kick':
-        this.kicked = true; // [PRES-43] stop announcing; the application decides to leave
-        this.out.push({ type: 'kicked' });
+        this.kicked = true; // [PRES-120] stop re-announcing; the application decides to leave
+        this.out.push({ type: 'kicked' }); // [PRES-43]
         return;
       case 'reset':
         this.out.push({ type: 'reset' });

@@ -47,6 +47,7 @@ export const tokenVectors: FileSpec = {
     'not-object': { bugType: 'MISSING_STEP', description: 'A correctly signed body that is not a JSON object.' },
     'utf8': { bugType: 'ENCODING', description: 'A correctly signed body that is not clean UTF-8 (invalid bytes or a byte-order mark).' },
     'duplicate-member': { bugType: 'INTEROP', description: 'Duplicate member names: the last occurrence wins, as in JSON.parse.' },
+    'binary64': { bugType: 'INTEROP', description: 'Numbers are binary64 values (CONV-16): a literal beyond the range reads as infinity and is written back as null.' },
     'bad-key': { bugType: 'MISSING_STEP', description: 'The verification key itself is not a P-256 public key.' },
     'extra-jwk-members': { bugType: 'INTEROP', description: 'JWK members browsers add (ext, key_ops) must be ignored.' },
   },
@@ -154,6 +155,7 @@ export const tokenVectors: FileSpec = {
         verify('infinity-literal', 'Infinity is not JSON', tokenFor(host.secret, bodyOf('{"n":-Infinity}')), ['CONV-16'], ['not-object'], 'token.bad-payload'),
         verify('trailing-comma', 'A trailing comma is not JSON', tokenFor(host.secret, bodyOf('{"n":1,}')), ['CONV-16'], ['not-object'], 'token.bad-payload'),
         verify('single-quotes', 'Single-quoted strings are not JSON', tokenFor(host.secret, bodyOf("{'n':1}")), ['CONV-16'], ['not-object'], 'token.bad-payload'),
+        verify('number-beyond-binary64', 'A number literal beyond the binary64 range is JSON: it reads as infinity (JSON.parse), which an output can only write as null, as JSON.stringify does', tokenFor(host.secret, bodyOf('{"k":"example","n":1e400,"m":[-1e999]}')), ['CONV-16'], ['binary64']),
       ],
     },
     {

@@ -2,6 +2,7 @@
 // wrong inputs, the transcript against what the observer captured, and eight peers in one process.
 import { randomBytes } from 'node:crypto';
 import type { TranscriptMessage } from '../../../schemas/src/peer-control.ts';
+import { ControlStop } from '../control.ts';
 import { poll } from '../observer/wait.ts';
 import { scenario, type PeerEnv } from '../scenario.ts';
 import { fail, memberIds, pass } from './common.ts';
@@ -11,6 +12,8 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 async function refusal(env: PeerEnv, op: string, input: Record<string, unknown>): Promise<string | { unexpected: unknown }> {
   const r = await env.iut.raw(op, input as never);
+  // An op the program does not implement is unsupported, never a wrong answer (10.6).
+  if ('unsupported' in r) throw new ControlStop('unsupported', `${op} is unsupported`);
   if ('ok' in r && r.ok === false) return r.error.code;
   return { unexpected: r };
 }

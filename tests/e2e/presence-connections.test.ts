@@ -1,0 +1,76 @@
+// What the reference's PeerJS transport makes of presence connections (spec/08-presence.md 8.7 and
+// 8.4): a participant that re-dials from the same presence peer gives the coordinator's machine one
+// connection for its id (disconnect, then connect), and a participant that leaves lets its `leave`
+// reach the coordinator before the connection goes.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
+import { shutdownWebRtc } from '../../reference/transport/peerjs/environment.ts';
+import type { PeerJsRoomTransport } from '../../reference/transport/peerjs/room-transport.ts';
+import { fixtureCertificate, loopbackTransport } from './support/peers.ts';
+import { sleep, until, within } from './support/time.ts';
+
+interface Ctx {
+  broker: RunningBroker;
+  opened: PeerJsRoomTransport[];
+}
+
+const test = suite<Ctx>('presence connections', { opened: [] } as unknown as Ctx);
+
+test.before(async (ctx) => {
+  ctx.broker = await startStockPeerServer({ expire_timeout: 1000, cleanup_out_msgs: 200 });
+});
+
+test.after(async (ctx) => {
+  for (const t of ctx.opened) t.closeAll();
+  await sleep(100);
+  await ctx.broker.close();
+  shutdownWebRtc();
+});
+
+/** A coordinator and a participant of one room, with every event the coordinator's machine is fed. */
+async function pair(ctx: Ctx, room: string) {
+  const a = loopbackTransport(ctx.broker.url, fixtureCertificate('alice'));
+  const b = loopbackTransport(ctx.broker.url, fixtureCertificate('bob'));
+  ctx.opened.push(a, b);
+  const won = await within(10_000, 'claim', a.claim(room));
+  if (typeof won !== 'object') throw new Error(`claim: ${won}`);
+  const events: string[] = [];
+  won.transport.onConnect((c) => events.push(`connect ${c}`));
+  won.transport.onDisconnect((c) => events.push(`disconnect ${c}`));
+  won.transport.onMessage((c, m) => events.push(`frame ${c} ${JSON.stringify(m)}`));
+  const client = b.connect(room);
+  let opens = 0;
+  client.onOpen(() => (opens += 1));
+  return { client, events, opens: () => opens };
+}
+
+test('[PRES-121] a participant that re-dials from the same presence peer is one connection: disconnect, then connect, and the new one carries its frames', async (ctx) => {
+  const { client, events, opens } = await pair(ctx, 'presence-redial');
+  client.dial();
+  await until(15_000, 'first open', () => opens() === 1);
+  const id = client.presenceId();
+  assert.ok(id, 'registered');
+  await until(5_000, 'coordinator connect', () => events.includes(`connect ${id}`));
+  client.dial(); // the same presence peer dials again
+  await until(15_000, 'second open', () => opens() === 2);
+  await until(5_000, 'coordinator reconnect', () => events.filter((e) => e === `connect ${id}`).length === 2);
+  client.send({ t: 'ping' });
+  await until(5_000, 'frame on the new connection', () => events.some((e) => e.startsWith('frame')));
+  await sleep(300); // a late close of the old connection must change nothing
+  assert.equal(events, [`connect ${id}`, `disconnect ${id}`, `connect ${id}`, `frame ${id} {"t":"ping"}`]);
+});
+
+test('[PRES-122] [PRES-44] a participant\'s leave reaches the coordinator before the connection closes', async (ctx) => {
+  const { client, events, opens } = await pair(ctx, 'presence-leave');
+  client.dial();
+  await until(15_000, 'open', () => opens() === 1);
+  const id = client.presenceId();
+  await until(5_000, 'coordinator connect', () => events.includes(`connect ${id}`));
+  client.send({ t: 'leave' });
+  client.close();
+  await until(5_000, 'coordinator sees the close', () => events.includes(`disconnect ${id}`));
+  assert.equal(events, [`connect ${id}`, `frame ${id} {"t":"leave"}`, `disconnect ${id}`]);
+});
+
+test.run();
