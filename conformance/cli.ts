@@ -8,6 +8,9 @@ export const USAGE = `Usage: kibitz-conformance [options]
        kibitz-conformance broker --url ws://HOST:PORT/PATH [options]   (see --help there)
        kibitz-conformance peer [options]                               (see --help there)
        kibitz-conformance interop [options]                            (see --help there)
+  broker, peer and interop give verdicts and exit status by the same rule as below, each as one
+  profile (broker, peer, interop); peer and interop need the optional packages peer, peerjs and
+  node-datachannel; interop's chromium stack is dev-only (it compiles TypeScript at start-up).
 
   --impl reference | module:<path> | cmd:"<command>"   implementation under test (default: reference)
   --profile <name>      adapter | crypto | schemas | presence | wire | admission | agents | dataplane

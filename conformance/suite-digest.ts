@@ -31,6 +31,8 @@ export interface SuiteManifest {
   vectors: string;
   checks: string;
   checkCount: number;
+  /** The check lists of the suites with their own CLI (broker, peer, interop), by name. */
+  suites?: Record<string, { checks: string; checkCount: number }>;
 }
 
 /** Written next to the compiled harness by the build (scripts/build-manifest), absent in a source checkout. */
@@ -44,7 +46,8 @@ function manifest(): SuiteManifest | null {
 }
 
 export interface SuiteIdentity {
-  vectors: { digest: string; bundled: boolean; dir?: string };
+  /** Absent for suites that read no vectors (broker, peer, interop). */
+  vectors?: { digest: string; bundled: boolean; dir?: string };
   checks: { count: number; digest: string };
   /** Why this is not the suite as released; empty when it is. */
   modified: string[];
@@ -60,6 +63,17 @@ export function identifySuite(allChecks: readonly Check[], vectorsOverride?: str
   if (m && m.vectors !== bundledDigest) modified.push(`the bundled vectors were changed after release (${bundledDigest.slice(0, 19)}…, released ${m.vectors.slice(0, 19)}…)`);
   if (m && digest === bundledDigest && m.checks !== checks.digest) modified.push(`the check list differs from the release (${checks.count} checks, released ${m.checkCount})`);
   return { vectors: { digest, bundled: digest === bundledDigest, ...(vectorsOverride ? { dir: vectorsOverride } : {}) }, checks, modified };
+}
+
+/**
+ * The identity of a suite that reads no vectors (the broker suite, peer mode, the interop cases):
+ * its check list, compared with the one this release was built with [ADP-16].
+ */
+export function identifyCheckSuite(name: string, checks: readonly Pick<Check, 'id' | 'covers'>[]): SuiteIdentity {
+  const ids = { count: checks.length, digest: checkSetDigest(checks.map((c) => ({ id: c.id, profile: name, covers: c.covers }))) };
+  const released = manifest()?.suites?.[name];
+  const modified = released && released.checks !== ids.digest ? [`the ${name} check list differs from the release (${ids.count} checks, released ${released.checkCount})`] : [];
+  return { checks: ids, modified };
 }
 
 export const bundledVectorsDir = (): string => fromRoot('vectors');

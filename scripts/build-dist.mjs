@@ -13,8 +13,17 @@ for (const bin of ['conformance-entry.js', 'reference-entry.js']) chmodSync(new 
 
 const { loadRequirements } = await import(new URL('conformance/spec-index.js', dist).href);
 const { allChecks } = await import(new URL('conformance/suite.js', dist).href);
-const { checkSetDigest, vectorSetDigest, MANIFEST_FILE } = await import(new URL('conformance/suite-digest.js', dist).href);
+const { checkSetDigest, identifyCheckSuite, vectorSetDigest, MANIFEST_FILE } = await import(new URL('conformance/suite-digest.js', dist).href);
 const checks = allChecks(loadRequirements());
-const manifest = { vectors: vectorSetDigest(), checks: checkSetDigest(checks), checkCount: checks.length };
+// The check lists of the suites with their own CLI (ADP-16, ADP-50), so a changed one reads as modified.
+const { BROKER_CHECKS } = await import(new URL('conformance/broker/checks.js', dist).href);
+const { PEER_CHECKS } = await import(new URL('conformance/peer/suite.js', dist).href);
+const { ALL_CASES } = await import(new URL('conformance/interop/cases.js', dist).href);
+const suites = {};
+for (const [name, list] of [['broker', BROKER_CHECKS], ['peer', PEER_CHECKS], ['interop', ALL_CASES]]) {
+  const { checks: c } = identifyCheckSuite(name, list);
+  suites[name] = { checks: c.digest, checkCount: c.count };
+}
+const manifest = { vectors: vectorSetDigest(), checks: checkSetDigest(checks), checkCount: checks.length, suites };
 writeFileSync(new URL(MANIFEST_FILE, dist), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`dist/: ${checks.length} checks, vectors ${manifest.vectors.slice(0, 19)}…`);

@@ -5,8 +5,8 @@
 // same time: the suite takes about as long as its slowest check (an EXPIRE wait) rather than the
 // sum of them. Exclusive checks then run one by one, and after each the suite makes sure the broker
 // still registers peers: a broker that stopped during a check fails that check's requirement
-// (SIG-18 for malformed frames), and the checks after it are reported as not run, with that check
-// as the one cause. `serial` runs every check that way, to find which one stops a broker.
+// (SIG-18 for malformed frames), and the checks after it are not run, with that check as the one
+// cause (the run's `stopped`). `serial` runs every check that way, to find which one stops a broker.
 import type { CheckResult } from '../../schemas/src/report.ts';
 import { expectationFor, type Expectation } from '../expectations.ts';
 import { checkLevel, grade } from '../runner.ts';
@@ -15,6 +15,7 @@ import type { RawResult } from '../checks/types.ts';
 import { socketUrl, type BrokerEndpoint } from './endpoint.ts';
 import { BrokerSocket, typeOf } from './socket.ts';
 import { BROKER_CHECKS } from './checks.ts';
+import { selectOnly } from '../selector.ts';
 import { makeEnv, randomId, SetupError, type BrokerCheck, type BrokerTimeouts } from './checks/types.ts';
 
 export { BROKER_CHECKS };
@@ -23,10 +24,9 @@ export const BROKER_PROFILE = 'broker';
 /** Spec bounds by default: EXPIRE within 15 s [SIG-11], a registration answered within 8 s [SIG-28]. */
 export const DEFAULT_TIMEOUTS: BrokerTimeouts = { stepMs: 5000, quietMs: 300, expireMs: 15_000, registerMs: 8000, aliveMs: 5000 };
 
-/** Checks whose id equals, or starts with `<prefix>.`, one of `only` (all when empty). */
+/** The checks `only` selects: a check id, a group prefix or a requirement ID (all when empty). */
 export function selectBrokerChecks(only: readonly string[]): BrokerCheck[] {
-  if (only.length === 0) return [...BROKER_CHECKS];
-  return BROKER_CHECKS.filter((c) => only.some((o) => c.id === o || c.id.startsWith(`${o}.`)));
+  return selectOnly(BROKER_CHECKS, only);
 }
 
 export interface BrokerRunOptions {
@@ -90,7 +90,16 @@ export async function brokerDown(endpoint: BrokerEndpoint, t: BrokerTimeouts): P
   }
 }
 
-export async function runBrokerChecks(opts: BrokerRunOptions): Promise<CheckResult[]> {
+export interface BrokerRunOutcome {
+  /** In the order of the selected checks; checks not run are absent. */
+  results: CheckResult[];
+  /** Selected checks not run because the broker stopped serving before them. */
+  notRun: BrokerCheck[];
+  /** Why the run stopped early, if it did. */
+  stopped?: string;
+}
+
+export async function runBrokerChecks(opts: BrokerRunOptions): Promise<BrokerRunOutcome> {
   const results = new Map<BrokerCheck, CheckResult>();
   const total = opts.checks.length;
   const record = (check: BrokerCheck, result: CheckResult) => {
@@ -112,9 +121,10 @@ export async function runBrokerChecks(opts: BrokerRunOptions): Promise<CheckResu
   }
 
   let stoppedBy: string | null = downTogether ? 'the checks that ran together' : null;
+  const notRun: BrokerCheck[] = [];
   for (const check of alone) {
     if (stoppedBy) {
-      record(check, graded(check, { raw: { status: 'errored', message: `not run: the broker stopped accepting connections during ${stoppedBy}` }, ms: 0 }, opts));
+      notRun.push(check);
       continue;
     }
     const r = await runOne(check, opts);
@@ -128,7 +138,11 @@ export async function runBrokerChecks(opts: BrokerRunOptions): Promise<CheckResu
     }
     record(check, graded(check, r, opts));
   }
-  return opts.checks.map((c) => results.get(c)!);
+  return {
+    results: opts.checks.filter((c) => results.has(c)).map((c) => results.get(c)!),
+    notRun,
+    ...(stoppedBy ? { stopped: `the broker stopped accepting connections during ${stoppedBy}` } : {}),
+  };
 }
 
 function graded(check: BrokerCheck, { raw, ms }: Ran, opts: BrokerRunOptions): CheckResult {

@@ -2,8 +2,7 @@
 // (usage errors exit 2), start the implementation, select profiles and checks, run, grade, and
 // write every report. A failed start ends the run at once with the adapter stopped.
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { fromRoot } from '../lib/paths.ts';
+import { resolve } from 'node:path';
 import { DEFAULT_SEED, UsageError, type CliArgs } from '../cli.ts';
 import { loadExpectations, deadExpectations, type Expectation } from '../expectations.ts';
 import { resolveImplementation, ImplSpecError } from '../impl/resolve.ts';
@@ -16,21 +15,8 @@ import { ADAPTER_PROFILE, ALL_PROFILES, allChecks, deadSelectors, KNOWN_PROFILES
 import { loadVectorFiles, validateVectorFiles } from '../checks/vectors.ts';
 import { identifySuite } from '../suite-digest.ts';
 import { suiteInfo } from '../suite-info.ts';
+import { launcher, shellQuote } from './launcher.ts';
 import { progress } from './progress.ts';
-
-/**
- * How a replay command starts the CLI so that it runs as printed: the published command for the
- * compiled package, and in a source checkout the repository's launcher (a stale dist/ must not
- * replay different code).
- */
-function launcher(): string[] {
-  if (!import.meta.url.endsWith('.ts')) return ['npx', 'kibitz-conformance'];
-  const bin = fromRoot('bin', 'kibitz-conformance.mjs');
-  const rel = relative(process.cwd(), bin);
-  return ['node', shellQuote(rel.startsWith('..') ? bin : rel)];
-}
-
-const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 function int(name: string, v: string | undefined, min: number): number | undefined {
   if (v === undefined) return undefined;

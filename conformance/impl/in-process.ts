@@ -4,10 +4,16 @@
 import type { JsonValue } from '../lib/json.ts';
 import type { Implementation, ImplementationInfo, Response } from './types.ts';
 
-/** Runs an op on any in-process op function, turning a thrown exception into `errored`. */
+/**
+ * Runs an op on any in-process op function, turning a thrown exception into `errored`. An output is
+ * passed through JSON, as an adapter's stdout would carry it: a value JSON cannot hold (an infinity
+ * read from a number literal beyond binary64, CONV-16) is judged as the `null` a stdio adapter
+ * writes, not as itself.
+ */
 export async function guarded(run: () => Promise<Response>): Promise<Response> {
   try {
-    return await run();
+    const r = await run();
+    return 'ok' in r && r.ok ? { ok: true, output: JSON.parse(JSON.stringify(r.output)) } : r;
   } catch (e) {
     return { errored: true, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

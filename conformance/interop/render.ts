@@ -70,6 +70,7 @@ export function renderMarkdown(report: InteropReport): string {
     }
   }
   out.push('', verdictLine(report), '');
+  if (report.verdict) out.push(`**Verdict:** ${report.verdict} (exit ${report.exitCode})`, '');
   return out.join('\n');
 }
 
@@ -97,7 +98,7 @@ td.pass{background:#dfd}td.fail{background:#fdd}td.errored{background:#fec}td.un
 <ul>${stacks}</ul><p>Columns are <code>first&gt;second</code>: the first stack's peer coordinates the room.</p>
 <table><tr><th>case</th>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>
 ${body}</table>
-<p>${esc(verdictLine(report))}</p>
+<p>${esc(verdictLine(report))}</p>${report.verdict ? `<p><strong>Verdict: ${esc(report.verdict)}</strong> (exit ${report.exitCode})</p>` : ''}
 ${failures}
 </html>
 `;

@@ -33,6 +33,8 @@ export interface MatrixOptions {
   jobs: number;
   /** Only these ordered pairs (`a>b`), if given. */
   pairs?: string[];
+  /** The jobs to run, when the caller planned them (and left some out); otherwise plan(o). */
+  planned?: Job[];
   onResult?: (r: InteropResult, done: number, total: number) => void;
 }
 
@@ -40,6 +42,9 @@ export interface Job {
   c: InteropCase;
   stacks: Stack[];
 }
+
+/** A cell's check id: the case, then the stacks in their parts (`safety-code.node>python`). */
+export const cellId = (caseId: string, stacks: readonly { name: string }[]): string => `${caseId}.${stacks.map((s) => s.name).join('>')}`;
 
 /** Every (case, stacks) a run executes, in report order. */
 export function plan(o: Pick<MatrixOptions, 'stacks' | 'cases' | 'pairs'>): Job[] {
@@ -106,7 +111,7 @@ async function runJob(job: Job, o: MatrixOptions): Promise<InteropResult> {
 }
 
 export async function runMatrix(o: MatrixOptions): Promise<InteropResult[]> {
-  const jobs = plan(o);
+  const jobs = o.planned ?? plan(o);
   const results: (InteropResult | undefined)[] = new Array(jobs.length);
   let next = 0;
   let done = 0;

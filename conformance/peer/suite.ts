@@ -12,6 +12,7 @@ import type { BrokerBase } from './observer/signal.ts';
 import { roomId, AUTHORITY_PREFIX } from '../oracles/room.ts';
 import { SetupFailed, type AnyScenario, type PeerEnv, type PeerStep, type PeerTimeouts } from './scenario.ts';
 import { PEER_SCENARIOS } from './checks/index.ts';
+import { selectOnly } from '../selector.ts';
 
 export const PEER_CHECK_PROFILE = 'peer';
 
@@ -26,11 +27,7 @@ export const PEER_CHECKS: readonly PeerCheckInfo[] = PEER_SCENARIOS.flatMap((s) 
 
 /** Steps matching `only` (a check id, a group prefix or a requirement ID), or all. */
 export function selectSteps(only: readonly string[]): Set<string> {
-  const sel = new Set<string>();
-  for (const c of PEER_CHECKS) {
-    if (only.length === 0 || only.some((o) => c.id === o || c.id.startsWith(`${o}.`) || c.covers.includes(o))) sel.add(c.id);
-  }
-  return sel;
+  return new Set(selectOnly(PEER_CHECKS, only).map((c) => c.id));
 }
 
 export interface PeerRunOptions {

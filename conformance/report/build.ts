@@ -45,6 +45,8 @@ export interface BuildArgs {
   suiteChecks?: readonly Pick<Check, 'id' | 'profile' | 'covers'>[];
   /** Selected checks the run did not reach. */
   notRun?: readonly Pick<Check, 'id' | 'profile' | 'covers'>[];
+  /** Why they were not run, for the grid (default: the run stopped early). */
+  notRunWhy?: string;
   /** Profiles the implementation declares (a selected profile it does not declare is `not implemented`). */
   declared?: readonly string[];
   identity?: SuiteIdentity;
@@ -108,7 +110,7 @@ export function buildReport(args: BuildArgs): Report {
         worst === 'unsupported' ? 'the implementation answered unsupported'
         : worst === 'skipped' ? 'skipped by the expectations file'
         : undeclared.length && undeclared.length === new Set(covering.map((c) => c.profile)).size ? `profile ${undeclared.join(', ')} not implemented`
-        : covering.some((c) => notRunIds.has(c.id)) ? 'not run: the run stopped early'
+        : covering.some((c) => notRunIds.has(c.id)) ? `not run: ${args.notRunWhy ?? 'the run stopped early'}`
         : covering.length ? 'not selected (--only)'
         : 'no check in the selected profiles';
     }
@@ -122,7 +124,7 @@ export function buildReport(args: BuildArgs): Report {
     suite: {
       name: 'kibitz-conformance',
       version: args.suiteVersion,
-      ...(identity ? { vectors: identity.vectors, checks: identity.checks, modified: identity.modified } : {}),
+      ...(identity ? { ...(identity.vectors ? { vectors: identity.vectors } : {}), checks: identity.checks, modified: identity.modified } : {}),
     },
     spec: { version: args.specVersion },
     implementation: { label: args.label, ...args.info },

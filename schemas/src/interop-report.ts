@@ -63,7 +63,15 @@ export const InteropResult = Type.Object(
 export const InteropReport = Type.Object(
   {
     $schema: Type.Literal('urn:kibitz:kbz-v1:interop-report'),
-    suite: Type.Object({ name: Type.String(), version: Type.String() }, { additionalProperties: false }),
+    suite: Type.Object(
+      {
+        name: Type.String(),
+        version: Type.String(),
+        checks: Type.Optional(Type.Object({ count: Type.Integer({ minimum: 0 }), digest: Type.String() }, { additionalProperties: false, description: 'The interop cases this suite version has (ADP-16).' })),
+        modified: Type.Optional(Type.Array(Type.String(), { description: 'Why this is not the suite as released; absent or empty when it is.' })),
+      },
+      { additionalProperties: false },
+    ),
     spec: Type.Object({ version: Type.String() }, { additionalProperties: false }),
     startedAt: Type.String({ description: 'ISO 8601.' }),
     durationMs: Type.Integer({ minimum: 0 }),
@@ -72,7 +80,8 @@ export const InteropReport = Type.Object(
     cases: Type.Array(InteropCaseInfo),
     results: Type.Array(InteropResult),
     summary: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'Results per outcome.' }),
-    exitCode: Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0 when every result passed and no stack was missing, 1 otherwise.' }),
+    verdict: Type.Optional(Type.String({ description: 'The verdict of the profile `interop` by the adapter suite\'s rule (ADP-14, ADP-50), as the line every reporter leads with.' })),
+    exitCode: Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0 only when the interop verdict is conformant (every cell of the suite ran and passed), or partial with --allow-partial, or partial only through missing stacks with --allow-missing; 1 otherwise.' }),
   },
   { additionalProperties: false, description: 'The implementation × implementation × test-case matrix of kibitz-conformance interop.' },
 );

@@ -2,7 +2,7 @@
 // break one rule (must fail, naming that check and requirement). All suite runs happen in
 // parallel in `before` to keep the wall time down; each test then reads its report.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -16,8 +16,8 @@ import { within } from '../e2e/support/time.ts';
 
 /**
  * What each faulty fixture must fail: exactly these checks, naming these requirements, with this
- * outcome (`fail` for a MUST, `non-strict` for a SHOULD or MAY); `notRun`: checks reported as not
- * run because the broker went down before them (errored, with the check that stopped it as cause).
+ * outcome (`fail` for a MUST, `non-strict` for a SHOULD or MAY); `notRun`: checks not run because
+ * the broker went down before them (the run's `stopped` names the check that stopped it).
  */
 const BROKEN: Record<string, { fails: string[]; reqs: string[]; outcome?: 'fail' | 'non-strict'; notRun?: string[]; args?: string[] }> = {
   'src-passthrough': { fails: ['broker.relay.overwrites-src'], reqs: ['SIG-09'] },
@@ -61,15 +61,26 @@ interface Ctx {
   servers: Map<string, RunningBroker>;
   reports: Map<string, { code: number; report: Report }>;
   cli: [CliRun, CliRun, CliRun];
+  /** Runs that judge the verdict rule itself: a selection, everything skipped, a stale expectations key. */
+  verdicts: Map<string, { code: number; report?: Report }>;
 }
 
-const test = suite<Ctx>('broker conformance suite', { dir: '', servers: new Map(), reports: new Map() } as unknown as Ctx);
+const test = suite<Ctx>('broker conformance suite', { dir: '', servers: new Map(), reports: new Map(), verdicts: new Map() } as unknown as Ctx);
+
+/** brokerMain with a JSON report read back (absent when the run wrote none: a usage error). */
+async function judged(ctx: Ctx, name: string, args: string[]): Promise<void> {
+  const out = join(ctx.dir, `verdict-${name}.json`);
+  const code = await brokerMain([...args, '--reporter', `json:${out}`, '--quiet']);
+  ctx.verdicts.set(name, { code, ...(existsSync(out) ? { report: JSON.parse(readFileSync(out, 'utf8')) as Report } : {}) });
+}
 
 async function runSuite(ctx: Ctx, name: string, url: string): Promise<void> {
   const out = join(ctx.dir, `${name}.json`);
   const args = BROKEN[name]?.args ?? [];
   const only = args.includes('--only') ? ['--allow-partial'] : [];
-  const code = await brokerMain(['--url', url, ...TIMEOUTS, ...args, ...only, '--reporter', 'json', '--out', out, '--quiet']);
+  // The good broker's run also writes every file reporter, as the adapter suite's would.
+  const more = name === 'good' ? ['--reporter', `html:${join(ctx.dir, 'good.html')}`, '--reporter', `badge:${join(ctx.dir, 'badges')}`, '--reporter', `junit:${join(ctx.dir, 'good.xml')}`] : [];
+  const code = await brokerMain(['--url', url, ...TIMEOUTS, ...args, ...only, '--reporter', `json:${out}`, ...more, '--quiet']);
   ctx.reports.set(name, { code, report: JSON.parse(readFileSync(out, 'utf8')) as Report });
 }
 
@@ -108,6 +119,20 @@ test.before(async (ctx) => {
     cli(['broker', '--url', 'http://127.0.0.1:1/']),
   ]);
   ctx.cli = await within(90_000, 'CLI runs', cliRuns);
+  // The verdict rule [ADP-50]: one HTTP check selected (partial), every check skipped by the
+  // expectations file (nothing ran: not implemented), a key that matches no check (usage error).
+  const good = ctx.servers.get('good')!.url;
+  const skipAll = join(ctx.dir, 'skip-all.json');
+  writeFileSync(skipAll, JSON.stringify({ implementation: 'mini broker', expectations: { broker: { expect: 'skip', reason: 'everything' } } }));
+  const stale = join(ctx.dir, 'stale.json');
+  writeFileSync(stale, JSON.stringify({ implementation: 'mini broker', expectations: { 'broker.http.no-such-check': { expect: 'xfail', reason: 'typo' } } }));
+  await within(60_000, 'verdict runs', Promise.all([
+    judged(ctx, 'selection', ['--url', good, ...TIMEOUTS, '--only', 'broker.http']),
+    judged(ctx, 'selection-allowed', ['--url', good, ...TIMEOUTS, '--only', 'SIG-07', '--allow-partial']),
+    judged(ctx, 'all-skipped', ['--url', good, ...TIMEOUTS, '--expect', skipAll]),
+    judged(ctx, 'stale-key', ['--url', good, ...TIMEOUTS, '--expect', stale]),
+    judged(ctx, 'empty-selection', ['--url', good, '--only', 'SIG-99']),
+  ]));
 });
 
 test.after(async (ctx) => {
@@ -131,10 +156,34 @@ test('[SIG-01] [SIG-02] [SIG-03] [SIG-04] [SIG-05] [SIG-06] [SIG-07] [SIG-08] [S
   assert.ok(report.durationMs < serial * 0.6, `run ${report.durationMs} ms, checks ${serial} ms in sum`);
 });
 
-test('the mini broker without faults passes every check (the fixtures differ from it by one fault each)', (ctx) => {
+test('[ADP-50] [ADP-16] the mini broker without faults passes every check, conformant in every reporter with the suite identified (the fixtures differ from it by one fault each)', (ctx) => {
   const { code, report } = ctx.reports.get('good')!;
   assert.equal(report.checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.message ?? ''}`), []);
   assert.is(code, 0);
+  assert.equal(report.verdicts?.map((v) => [v.profile, v.verdict]), [['broker', 'conformant']]);
+  assert.match(report.verdict ?? '', /^CONFORMANT: broker conformant/);
+  assert.is(report.suite.checks?.count, BROKER_CHECKS.length, 'the suite names its check list');
+  assert.match(report.suite.checks?.digest ?? '', /^sha256:[0-9a-f]{64}$/);
+  assert.equal(report.suite.modified, []);
+  assert.match(readFileSync(join(ctx.dir, 'good.html'), 'utf8'), /broker: conformant/);
+  assert.equal(JSON.parse(readFileSync(join(ctx.dir, 'badges', 'broker.json'), 'utf8')), { schemaVersion: 1, label: 'kibitz broker', message: 'conformant', color: 'brightgreen' });
+  assert.match(readFileSync(join(ctx.dir, 'good.xml'), 'utf8'), /<testsuites/);
+});
+
+test('[ADP-50] [ADP-14] [ADP-15] broker verdicts: a selection is partial (exit 1; 0 with --allow-partial), everything skipped is not implemented, a stale expectations key and an empty selection are usage errors', (ctx) => {
+  const v = (name: string) => ctx.verdicts.get(name)!;
+  const line = (name: string) => v(name).report?.verdicts?.[0]?.line ?? '(no report)';
+  assert.is(v('selection').report?.verdicts?.[0]?.verdict, 'partial', line('selection'));
+  assert.match(line('selection'), /^broker: partial \(1 of \d+ checks ran, \d+ not selected\)$/);
+  assert.is(v('selection').code, 1);
+  assert.is(v('selection-allowed').report?.verdicts?.[0]?.verdict, 'partial', line('selection-allowed'));
+  assert.is(v('selection-allowed').code, 0, '--allow-partial');
+  assert.is(v('all-skipped').report?.verdicts?.[0]?.verdict, 'not implemented', line('all-skipped'));
+  assert.is(v('all-skipped').report?.checks.every((c) => c.outcome === 'skipped'), true);
+  assert.is(v('all-skipped').code, 1);
+  assert.is(v('stale-key').code, 2);
+  assert.is(v('stale-key').report, undefined, 'a usage error runs nothing');
+  assert.is(v('empty-selection').code, 2);
 });
 
 /**
@@ -151,9 +200,19 @@ function assertBroken(ctx: Ctx, name: string): void {
   assert.ok(failed.every((c) => c.outcome === outcome), `outcome ${outcome}:\n${show}`);
   assert.equal([...new Set(failed.map((c) => c.failedRequirement))].sort(), [...want.reqs].sort(), 'requirements named');
   for (const r of want.reqs) assert.is(report.requirements.find((q) => q.id === r)?.outcome, outcome);
-  const errored = report.checks.filter((c) => c.outcome === 'errored');
-  assert.equal(errored.map((c) => c.id), want.notRun ?? [], `errored:\n${show}`);
-  for (const c of errored) assert.match(c.message ?? '', `not run: the broker stopped accepting connections during ${want.fails[0]}`);
+  assert.equal(report.checks.filter((c) => c.outcome === 'errored').map((c) => c.id), [], `errored:\n${show}`);
+  // Checks after a broker went down are not run: absent from the checks, counted in the run [ADP-50].
+  const notRun = want.notRun ?? [];
+  assert.is(report.run?.notRun, notRun.length, 'checks not run');
+  for (const id of notRun) assert.not.ok(report.checks.some((c) => c.id === id), `${id} is not reported as run`);
+  if (notRun.length) assert.match(report.run?.stopped ?? '', `the broker stopped accepting connections during ${want.fails[0]}`);
+  else assert.is(report.run?.stopped, undefined);
+  // The verdict by the adapter suite's rule: a MUST broken is not conformant (exit 1); a SHOULD or
+  // MAY missed on a full run is conformant with a warning (exit 0).
+  const verdict = report.verdicts?.[0];
+  assert.is(verdict?.profile, 'broker');
+  assert.is(verdict?.verdict, outcome === 'fail' ? 'not conformant' : 'conformant', verdict?.line);
+  if (outcome !== 'fail') assert.match(verdict!.line, /SHOULD-level warning/);
   assert.is(code, outcome === 'fail' ? 1 : 0, 'exit code');
 }
 

@@ -26,7 +26,7 @@ const LAZY_ONLY = ['node-datachannel', 'peerjs', 'peer', 'tsx', 'playwright-core
 const sourceOf = (dist: string): string => dist.replace(/^\.?\/?dist\//, '').replace(/\.d\.ts$|\.js$/, '.ts');
 const packageName = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
 
-/** Bare packages a module graph imports statically (dynamic imports are lazy and not followed). */
+/** Bare packages a module graph imports statically (dynamic and type-only imports are not followed). */
 function staticPackages(entries: string[]): Map<string, string> {
   const found = new Map<string, string>();
   const seen = new Set<string>();
@@ -35,7 +35,9 @@ function staticPackages(entries: string[]): Map<string, string> {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const { spec, dynamic } of specifiers(readFileSync(file, 'utf8'))) {
+    // Type-only imports are erased by the compiler: they load nothing at run time.
+    const code = readFileSync(file, 'utf8').replace(/\bimport\s+type\b[^;]*;/g, '');
+    for (const { spec, dynamic } of specifiers(code)) {
       if (dynamic) continue;
       if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec));
       else if (!spec.startsWith('node:') && !builtinModules.includes(spec)) found.set(packageName(spec), relative(ROOT, file));
@@ -64,13 +66,41 @@ test('bin and exports point into dist/ at files compiled from existing sources',
 });
 
 test('the harness CLI, its library API and the reference adapter load only runtime dependencies', () => {
-  const used = staticPackages(['bin/conformance-entry.ts', 'conformance/index.ts', 'conformance/cli/run.ts', 'conformance/cli/list.ts', 'conformance/cli/render.ts', 'reference/adapter/stdio.ts']);
+  const used = staticPackages(['bin/conformance-entry.ts', 'bin/reference-entry.ts', 'conformance/index.ts', 'conformance/cli/run.ts', 'conformance/cli/list.ts', 'conformance/cli/render.ts', 'reference/adapter/stdio.ts', 'conformance/broker/cli.ts', 'conformance/peer/cli.ts', 'conformance/interop/cli.ts', 'reference/peer/needs.ts']);
   for (const [name, via] of used) {
     assert.ok(pkg.dependencies[name], `${name} (imported by ${via}) must be a runtime dependency`);
     assert.not.ok(LAZY_ONLY.includes(name), `${name} must only be loaded lazily (imported by ${via})`);
   }
-  for (const name of ['node-datachannel', 'peerjs']) assert.ok(pkg.optionalDependencies?.[name] && !pkg.dependencies[name], `${name} is optional`);
-  for (const name of ['tsx', 'typescript', 'peer']) assert.ok(pkg.devDependencies[name] && !pkg.dependencies[name], `${name} is a dev dependency`);
+  // The peer and interop subcommands and the reference peer program need these, checked before they start.
+  for (const name of ['node-datachannel', 'peerjs', 'peer']) assert.ok(pkg.optionalDependencies?.[name] && !pkg.dependencies[name] && !pkg.devDependencies[name], `${name} is optional`);
+  // Only the Chromium stack (dev-only: it compiles TypeScript at start-up) and the sources' launchers need these.
+  for (const name of ['tsx', 'typescript', 'playwright-core']) assert.ok(pkg.devDependencies[name] && !pkg.dependencies[name], `${name} is a dev dependency`);
+});
+
+test('package-lock.json agrees with package.json: root sections, and the optional and dev flags of the packages they bring', () => {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; optional?: boolean; devOptional?: boolean; dependencies?: Record<string, string> }> };
+  const root = lock.packages['']! as unknown as typeof pkg;
+  assert.equal(root.dependencies, pkg.dependencies);
+  assert.equal(root.optionalDependencies, pkg.optionalDependencies);
+  assert.equal(root.devDependencies, pkg.devDependencies);
+  // npm --omit=optional and --omit=dev read these flags: the optional packages and what only they
+  // bring must be marked optional, or a fork installing without them gets them anyway.
+  for (const name of Object.keys(pkg.optionalDependencies ?? {})) assert.ok(lock.packages[`node_modules/${name}`]?.optional, `${name} is optional in the lock`);
+  assert.ok(lock.packages['node_modules/express']?.optional, 'express comes only with peer');
+  for (const name of ['tsx', 'typescript']) assert.ok(lock.packages[`node_modules/${name}`]?.dev, `${name} is dev in the lock`);
+  for (const name of Object.keys(pkg.dependencies)) {
+    const e = lock.packages[`node_modules/${name}`]!;
+    assert.not.ok(e.dev || e.optional || e.devOptional, `${name} is a runtime package in the lock`);
+  }
+});
+
+test('peer mode and interop start the reference from the installed package\'s compiled entry, not the sources\' launcher', async () => {
+  const src = readFileSync(join(ROOT, 'conformance/cli/launcher.ts'), 'utf8');
+  assert.match(src, /fromRoot\('dist', 'bin', 'reference-entry\.js'\)/);
+  assert.equal(pkg.bin['kibitz-reference'], 'dist/bin/reference-entry.js');
+  const { referenceCommand } = await import('../../conformance/cli/launcher.ts');
+  // From the sources (this test), the launcher that runs them.
+  assert.match(referenceCommand('--peer'), /bin\/kibitz-reference\.mjs" --peer$/);
 });
 
 test.run();

@@ -44,10 +44,11 @@ function run(cmd: string, args: string[], ms: number): Promise<{ code: number | 
 test('[ADP-30] [ADP-31] [ADP-32] [ADP-33] [ADP-34] [ADP-35] [ADP-36] [ADP-37] [ADP-38] [ADP-39] [ADP-40] [ADP-41] [ADP-42] [ADP-43] [ADP-44] [ADP-46] kibitz-conformance peer --impl cmd:"node bin/kibitz-reference.mjs --peer" passes every peer-mode check', async (ctx) => {
   const out = join(ctx.dir, 'reference.json');
   const r = await run(process.execPath, ['bin/kibitz-conformance.mjs', 'peer', '--impl', 'cmd:node bin/kibitz-reference.mjs --peer', '--jobs', '2', '--reporter', 'json', '--out', out, '--quiet'], 200_000);
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { exitCode: number; checks: { id: string; outcome: string; failedRequirement?: string; message?: string }[] };
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { exitCode: number; verdicts?: { verdict: string; line: string }[]; checks: { id: string; outcome: string; failedRequirement?: string; message?: string }[] };
   const bad = report.checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.outcome} ${c.failedRequirement ?? ''} ${(c.message ?? '').slice(0, 300)}`);
   assert.equal(bad, [], r.stderr);
   assert.is(report.checks.length, PEER_CHECKS.length);
+  assert.equal(report.verdicts?.map((v) => v.verdict), ['conformant'], report.verdicts?.[0]?.line);
   assert.is(report.exitCode, 0);
   assert.is(r.code, 0);
 });

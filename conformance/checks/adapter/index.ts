@@ -163,6 +163,34 @@ export const ADAPTER_CHECKS: Check[] = [
     ];
     return each(s, withSeq, (l, i) => badRequestProblem(l, 5 + i));
   }),
+  adapterCheck('adapter.request.seq-forms', ['ADP-11', 'ADP-04'], 'A seq is read by value (1.0 is 1); a bad request carries its seq member unchanged, whatever its value; an empty line is a bad request', async (s) => {
+    const first = await started(s);
+    if (first) return first;
+    const byValue = await s.ask(`{"cmd":"run","seq":1.0,"op":"${NO_SUCH_OP}","input":{}}`);
+    if (!isJsonLine(byValue) || byValue.json.seq !== 1 || byValue.json.unsupported !== true) {
+      return { ...fail('ADP-04', 'a run with seq 1.0 (the positive integer 1) was not answered with seq 1', { seq: 1, unsupported: true }, shown(byValue)), input: 'seq 1.0' };
+    }
+    // [ADP-11] The seq member of a bad request comes back as it was, of any type; without one, none.
+    const echoed: [string, unknown][] = [
+      [`{"cmd":"run","seq":2.5,"op":"${NO_SUCH_OP}","input":{}}`, 2.5],
+      [`{"cmd":"run","seq":"3","op":"${NO_SUCH_OP}","input":{}}`, '3'],
+      [`{"cmd":"run","seq":null,"op":"${NO_SUCH_OP}","input":{}}`, null],
+    ];
+    for (const [line, seq] of echoed) {
+      const l = await s.ask(line);
+      const problem = badRequestProblem(l);
+      if (problem) return { ...problem, input: line };
+      if (!isJsonLine(l) || !('seq' in l.json) || l.json.seq !== seq) return { ...fail('ADP-11', `the bad request's seq ${JSON.stringify(seq)} did not come back unchanged`, seq, isJsonLine(l) && 'seq' in l.json ? l.json.seq : '(no seq)'), input: line };
+    }
+    for (const line of ['', '   ', `{"cmd":"run","op":"${NO_SUCH_OP}","input":{}}`]) {
+      const l = await s.ask(line);
+      const problem = badRequestProblem(l);
+      if (problem) return { ...problem, input: JSON.stringify(line) };
+      if (isJsonLine(l) && 'seq' in l.json) return { ...fail('ADP-11', 'a bad request without a seq member was answered with one', '(no seq)', l.json.seq), input: JSON.stringify(line) };
+    }
+    const after = await s.ask({ cmd: 'run', seq: 4, op: NO_SUCH_OP, input: {} });
+    return runResponseProblem(after, 4, 'ADP-11') ?? { status: 'pass' };
+  }),
   adapterCheck('adapter.request.x-members', ['ADP-12'], 'Request members whose names start with x- are ignored', async (s) => {
     const l = await s.first({ cmd: 'start', version: 1, 'x-harness': 'kibitz-conformance' });
     if (!isJsonLine(l) || !schemas().start.Check(l.json)) return fail('ADP-12', 'start with an x- member was not answered like a plain start', 'a start answer', shown(l));
