@@ -39,12 +39,13 @@ const OPS = {
   'fingerprint.canonical': (input) => ({ fp: text(input, 'fp').trim().toLowerCase() }),
 };
 
-const badRequest = (why, seq) => ({ ...(Number.isInteger(seq) ? { seq } : {}), ok: false, error: { code: 'adapter.bad-request', message: why } });
+// ADP-11: a bad request's answer carries the request's seq member unchanged, whatever it is, when it has one.
+const badRequest = (why, msg) => ({ ...(msg && Object.hasOwn(msg, 'seq') ? { seq: msg.seq } : {}), ok: false, error: { code: 'adapter.bad-request', message: why } });
 
 async function run(msg) {
   const { seq, op, input } = msg;
   if (!Number.isInteger(seq) || seq < 1 || typeof op !== 'string' || typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return badRequest('run needs a positive integer seq, a string op and an object input', seq);
+    return badRequest('run needs a positive integer seq, a string op and an object input', msg);
   }
   const handler = Object.hasOwn(OPS, op) ? OPS[op] : undefined;
   if (!handler) return { seq, unsupported: true };
@@ -75,7 +76,7 @@ async function answer(line) {
     case 'stop':
       return [{ ok: true }, true];
     default:
-      return [badRequest(`unknown cmd ${JSON.stringify(msg.cmd)}`, msg.seq), false];
+      return [badRequest(`unknown cmd ${JSON.stringify(msg.cmd)}`, msg), false];
   }
 }
 

@@ -67,17 +67,26 @@ OPS = {
 }
 
 
-def bad_request(why, seq=None):
+def bad_request(why, msg=None):
     reply = {"ok": False, "error": {"code": "adapter.bad-request", "message": why}}
-    if isinstance(seq, int) and not isinstance(seq, bool):
-        reply["seq"] = seq
+    if isinstance(msg, dict) and "seq" in msg:  # ADP-11: the seq member comes back unchanged, whatever it is
+        reply["seq"] = msg["seq"]
     return reply
 
 
+def positive_integer(v):
+    """ADP-04: a seq is a JSON number read by its value (1, 1.0 and 1e0 are all 1)."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return v if isinstance(v, int) and v >= 1 else None
+
+
 def run(msg):
-    seq, op, inp = msg.get("seq"), msg.get("op"), msg.get("input")
-    if not (isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1) or not isinstance(op, str) or not isinstance(inp, dict):
-        return bad_request("run needs a positive integer seq, a string op and an object input", seq)
+    seq, op, inp = positive_integer(msg.get("seq")), msg.get("op"), msg.get("input")
+    if seq is None or not isinstance(op, str) or not isinstance(inp, dict):
+        return bad_request("run needs a positive integer seq, a string op and an object input", msg)
     handler = OPS.get(op)
     if handler is None:
         return {"seq": seq, "unsupported": True}
@@ -108,7 +117,7 @@ def answer(raw):
         return run(msg), False
     if cmd == "stop":
         return {"ok": True}, True
-    return bad_request(f"unknown cmd {cmd!r}", msg.get("seq")), False
+    return bad_request(f"unknown cmd {cmd!r}", msg), False
 
 
 def main():
