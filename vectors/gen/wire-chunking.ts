@@ -116,7 +116,7 @@ const receiveGroup: Case[] = [
   reassemble('array-message', 'A non-map message is delivered', [hexOf([1, 2])], ['WIRE-33']),
   reassemble('close', 'A close frame closes; nothing after it is processed', [PING, CLOSE, CAP], ['WIRE-35'], ['close']),
   reassemble('close-extra-members', 'A close frame with more members still closes', [hexOf({ __peerData: { type: 'close', reason: 'bye' } }), PING], ['WIRE-35'], ['close']),
-  reassemble('close-discards-partial', 'Closing discards incomplete messages', [ping3(1)[0]!, CLOSE], ['WIRE-38', 'WIRE-35'], ['close']),
+  reassemble('close-discards-partial', 'Closing discards incomplete messages', [ping3(1)[0]!, CLOSE], ['WIRE-35', 'WIRE-38'], ['close']),
   // Malformed chunks [WIRE-39], [WIRE-40], [WIRE-42], [WIRE-43], [WIRE-44]
   reassemble('bad-id-string', 'A truthy string id is not a chunk id', [frame('abc', 0, slice(PING, 0), 1), PING], ['WIRE-39'], ['bad-chunk']),
   reassemble('bad-id-fraction', 'A fractional id', [frame(1.5, 0, slice(PING, 0), 1)], ['WIRE-39'], ['bad-chunk']),
