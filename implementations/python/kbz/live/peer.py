@@ -636,12 +636,10 @@ class LivePeer:
         self._feed(self._self_op())
 
     def knock(self, name, avatar):
-        """[ADP-35] the local op `knock`, then a knock with that name and avatar on an open
-        presence connection (AMBIGUITIES.md L-knock-op)."""
+        """[ADP-35] the local op `knock`: [PRES-35] "sets the knock name and avatar and, while
+        the connection is open, sends the `knock` at once" (the machine's `send` output; no
+        voice). AMBIGUITIES.md L-knock-op, Ra-knock-op."""
         self._feed({"type": "local", "op": "knock", "name": name, "avatar": avatar})
-        m = self.room.role_machine
-        if isinstance(m, Participant) and m.state == "open" and self.pconn is not None:
-            self.pconn.send(m._knock())                              # [PRES-35] its shape
 
     def identity(self, jwt):
         self._feed({"type": "local", "op": "identity", "jwt": jwt})    # [ADP-38]
