@@ -47,12 +47,13 @@ class Presenter:
         """Feed one event at time `at` (never earlier than the previous one). Returns the list
         of payloads signed now (zero or one)."""
         self.now = at
-        if self.closed:
-            # the call ended: the clock stays stopped (AMBIGUITIES.md AG-presenter-after-close)
-            return []
         t = event["type"]
         if t == "close":
+            # [AGT-12] "After `close` no attempt is due; a later `key` adopts a key again and
+            # starts the clock anew, and `room` and `fp` still change what the agent knows"
+            # (AMBIGUITIES.md AG-presenter-after-close, decided by the text).
             self.closed = True
+            self.holds_key = False
             self.next_at = None
             return []
         if t == "room":

@@ -18,7 +18,7 @@ import secrets
 from .. import ec
 from .. import room as roomids
 from ..errors import InputInvalid, ProtocolError
-from ..hostcmd import check_request
+from ..hostcmd import OPS as HOST_OPS, check_request
 from ..jsonutil import is_number
 from .broker import BadBrokerUrl, Broker
 from .peer import LivePeer
@@ -169,9 +169,11 @@ class Control:
 
     def hostcmd(self, inp):
         """[ADP-37] `{peer, op, target?, privateJwk}` signs and sends; `{peer, token}` sends the
-        token unchanged. The signer's refusals are chapter 4's codes, in HCMD-19's order: the
-        key (a privateJwk that is not an object included, 10.4), the op, the target
-        (AMBIGUITIES.md L-hostcmd-op)."""
+        token unchanged. "Without it, an `op` outside the list of [HCMD-04], and a `privateJwk`
+        that is absent or not an object, are `input.invalid` (the contract's shape, [ADP-08])";
+        then chapter 4's codes "in the order of [HCMD-19] (`hostcmd.bad-host-key` for an object
+        that is not a valid P-256 private key, then `hostcmd.missing-target`)" (AMBIGUITIES.md
+        L-hostcmd-op, decided by ADP-37)."""
         if "token" in inp and inp["token"] is not None:
             p = self._peer(inp, ("peer", "token"))
             tok = _get(inp, "token", "str", required=True)
@@ -179,12 +181,16 @@ class Control:
             return {"token": tok}
         p = self._peer(inp, ("peer", "op", "target", "privateJwk"))
         op = _get(inp, "op", "str", required=True)
+        if op not in HOST_OPS:
+            raise InputInvalid("op must be one of %s" % ", ".join(HOST_OPS))      # [ADP-37]
         target = _get(inp, "target", "str", default=None)
+        if not isinstance(inp.get("privateJwk"), dict):
+            raise InputInvalid("privateJwk must be an object")                     # [ADP-37]
         try:
             key = ec.private_key_from_jwk(inp.get("privateJwk"))   # [HCMD-19] step 1
         except ec.BadKey as e:
             raise ProtocolError("hostcmd.bad-host-key", str(e))
-        check_request(op, target)              # hostcmd.unknown-op, hostcmd.missing-target
+        check_request(op, target)              # [HCMD-19] step 3: hostcmd.missing-target
         return {"token": p.host_command(key, op, target)}
 
     def identity(self, inp):

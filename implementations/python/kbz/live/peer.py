@@ -116,10 +116,13 @@ class LivePeer:
         now = self.clock.now()
         self.room = Room(cfg, now)
         # The application's state before the first role: its ID token [PRES-35] and its
-        # announcement; `inCall: false` announces `on: false` (AMBIGUITIES.md L-incall).
+        # announcement. [ADP-32] "with `false` the peer announces nothing until `peer.announce`,
+        # so its knock names the knock name of `peer.knock`, else `Guest`" (AMBIGUITIES.md
+        # L-incall, decided by ADP-32): the join's members wait in self.ann for peer.announce.
         if self.opts.get("jwt") is not None:
             self.room.handle(now, {"type": "local", "op": "identity", "jwt": self.opts["jwt"]})
-        self.room.handle(now, self._self_op())
+        if self.opts["inCall"]:
+            self.room.handle(now, self._self_op())
         self._drain()
 
     def _self_op(self):
