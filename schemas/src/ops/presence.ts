@@ -34,6 +34,64 @@ const CONFIG_MEMBERS: Raw = {
   },
 };
 const Config = Type.Record(Type.String(), Type.Unknown(), { description: 'The role\'s config object (8.8, "Configs").', allOf: [CONFIG_MEMBERS] } as never);
+/** An optional member: absent, null (the same as absent, 10.4) or of this shape. */
+const orNull = (schema: Raw): Raw => ({ anyOf: [{ type: 'null' }, schema] });
+const strings = { type: 'array', items: str };
+const positive = { type: 'integer', minimum: 1 };
+/** The gate's code list and attempt limit (8.9): typed whatever the mode, as every member is read. */
+const GATE_MEMBERS: Raw = {
+  properties: {
+    gate: {
+      anyOf: [
+        { not: { type: 'object' } }, // shapes other than an object are CONFIG_MEMBERS' business
+        {
+          type: 'object',
+          properties: {
+            gn: orNull(strings),
+            gm: orNull(str),
+            codes: orNull({ type: 'array', items: { type: 'object', properties: { name: str, code: str }, required: ['name', 'code'] } }),
+            limit: orNull({ type: 'object', properties: { maxAttempts: positive, lockoutMs: positive }, required: ['maxAttempts', 'lockoutMs'] }),
+          },
+        },
+      ],
+    },
+  },
+};
+/** The members of each role's config (8.8, "Configs"): required ones required, optional ones typed or null. */
+const ROLE_CONFIGS: Raw[] = [
+  {
+    if: { properties: { role: { const: 'coordinator' } }, required: ['role'] },
+    then: {
+      properties: {
+        config: {
+          type: 'object',
+          properties: { room: str, hostName: orNull(str), hostEmail: orNull(str), lobby: orNull(bool), locked: orNull(bool), grandfathered: orNull(strings) },
+          required: ['room'],
+          allOf: [GATE_MEMBERS],
+        },
+      },
+    },
+  },
+  {
+    if: { properties: { role: { const: 'participant' } }, required: ['role'] },
+    then: { properties: { config: { type: 'object', properties: { token: str }, required: ['token'] } } },
+  },
+  {
+    if: { properties: { role: { const: 'room' } }, required: ['role'] },
+    then: {
+      properties: {
+        config: {
+          type: 'object',
+          properties: { room: str, token: str, hostName: orNull(str), hostEmail: orNull(str), lobbyOnStart: orNull(bool) },
+          required: ['room', 'token'],
+          allOf: [GATE_MEMBERS],
+        },
+      },
+    },
+  },
+];
+/** An op input with a `role` and its `config`, checked together. */
+const withRole = <P extends Parameters<typeof input>[0]>(properties: P) => Type.Object(properties, { allOf: ROLE_CONFIGS } as never);
 const Time = (description: string) => Type.Number({ description });
 /** Event kinds of 8.8. A chapter that adds a kind adds it here, so that an unknown kind stays input.invalid (PRES-55). */
 export const PRESENCE_EVENT_TYPES = [
@@ -100,7 +158,7 @@ export const PRESENCE_OP_SCHEMAS: OpSchema[] = [
   {
     op: 'presence.scenario', profile: 'presence', chapter: CH,
     summary: 'Run a whole script on a fresh machine; the whole input is checked before the first step (PRES-55).',
-    input: input({
+    input: withRole({
       role: Role,
       config: Config,
       start: Time('Creation time, ms.'),
@@ -112,7 +170,7 @@ export const PRESENCE_OP_SCHEMAS: OpSchema[] = [
   {
     op: 'presence.open', profile: 'presence', chapter: CH,
     summary: 'Create a machine and keep it as a session (PRES-56).',
-    input: input({ role: Role, config: Config, start: Time('Creation time, ms.') }),
+    input: withRole({ role: Role, config: Config, start: Time('Creation time, ms.') }),
     output: output({ session: Session, outputs: Type.Array(Output, { description: 'What creation emitted.' }), wake: Wake }),
     errors: ['room.unclaimable-id', 'presence.too-many-sessions'],
   },
