@@ -73,11 +73,10 @@ def _may_perceive(view, peer, kind, transfer):
         return _perceives(g, NEEDS[kind])
     if kind in TRANSFER_KINDS:
         return _perceives(g, TRANSFER_NEEDS[transfer])
-    # The answers within a transfer are not broadcasts of content (CAPS-11); a broadcast of one
-    # is given to the holders of the transfer's capability when the transfer is named, and to
-    # everyone otherwise (AMBIGUITIES.md AG-broadcast-answers).
-    if transfer is not None:
-        return _perceives(g, TRANSFER_NEEDS[transfer])
+    # [CAPS-17] "`transfer` is read for `xbegin`, `xchunk` and `xend` only. The answers within a
+    # transfer (`xaccept`, `xdecline`, `xresume`, `xack`, `xcancel`), like the kinds never
+    # withheld ([CAPS-09]), go as a broadcast to every other roster member without a check,
+    # `transfer` given or not" (AMBIGUITIES.md AG-broadcast-answers, decided by the text).
     return True
 
 
