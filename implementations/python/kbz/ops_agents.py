@@ -385,10 +385,9 @@ def op_merge(inp):
     view = _view(inp)
     own = _grant_map(inp, "own")
     received = _grant_map(inp, "received", optional=False)
-    # `previous?`: the override map before the frame; absent, the view's own map
-    # (AMBIGUITIES.md AG-merge-previous).
-    previous = _grant_map(inp, "previous") if _present(inp, "previous") is not _MISSING \
-        else view["grants"]
+    # [CAPS-18] `previous?`: the override map before the frame; "absent or null, the empty
+    # map; the view's `grants` is not used" (AMBIGUITIES.md AG-merge-previous, decided).
+    previous = _grant_map(inp, "previous")
     return travel.merge(view, own, received, previous)                  # [CAPS-07], [CAPS-08]
 
 

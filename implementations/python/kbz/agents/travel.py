@@ -90,11 +90,11 @@ def bind(view, records, fps):
     peer that is an agent (GRANT-03) and whose data connection's remote fingerprint,
     canonicalised, has a record, that record (sanitized, CAPS-01), unless the member's grant in
     force already confers the same perceive and act capabilities, compared as sets. Records are
-    keyed by canonical fingerprint; a key is canonicalised too before it is compared
-    (AMBIGUITIES.md AG-bind-keys)."""
-    by_fp = {}
-    for k, g in records.items():
-        by_fp.setdefault(canonical(k), g)
+    keyed by canonical fingerprint; a key not in canonical form matches nothing (CAPS-18;
+    AMBIGUITIES.md AG-bind-keys)."""
+    # [CAPS-18] "`records` keyed by canonical fingerprint (a key that is not in canonical form
+    # matches nothing)" (AMBIGUITIES.md AG-bind-keys, decided by the text).
+    by_fp = {k: g for k, g in records.items() if canonical(k) == k}
     out, done = [], set()
     for m in view["roster"]:
         peer = m["id"]
