@@ -448,9 +448,6 @@ class Receiver:
         offer = f.get("offer") is True
         if kind not in ("text", "image", "file"):
             raise ProtocolError("xfer.bad-kind", "transfer kind is not text, image or file")
-        if offer and kind == "text":
-            # [XFER-04] a text offer; judged with the kind (AMBIGUITIES.md D-offer-text)
-            raise ProtocolError("xfer.bad-kind", "a text transfer cannot be offered")
         size = f.get("size")
         if not is_num(size) or not size >= 0:
             raise ProtocolError("xfer.bad-size", "size is not a number at least 0")
@@ -461,6 +458,10 @@ class Receiver:
         n = f.get("n")
         if not is_int(n) or n != chunk_count(size):
             raise ProtocolError("xfer.bad-count", "n is not ceil(size / 49152)")
+        if offer and kind == "text":
+            # [XFER-04] "An offer of `kind` `text` MUST be dropped (`xfer.bad-kind`). That check
+            # comes after every step of [XFER-03]" (AMBIGUITIES.md D-offer-text, decided).
+            raise ProtocolError("xfer.bad-kind", "a text transfer cannot be offered")
         # [XFER-05] kept members
         v = {"k": "xbegin", "sender": sender, "id": cut(tid, 64), "kind": kind,
              "size": size, "n": int(n), "offer": offer, "dm": f.get("dm") is True}

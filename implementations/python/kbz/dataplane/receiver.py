@@ -170,10 +170,11 @@ class TransferReceiver:
         view = self.r.xbegin_view(sender, f)
         key = (sender, view["id"])
         t = self.open.get(key)
-        if t is not None and t.from_offer and not offer:
-            # [XFER-14] the sender's xbegin after xaccept: the transfer is already open, and
-            # the receiver ignores it without a drop (decided by a vector only:
-            # AMBIGUITIES.md D-offer-xbegin)
+        if t is not None and t.from_offer and not offer and not t.chunks:
+            # [XFER-07] "The `xbegin` that the sender repeats after an accepted offer
+            # ([XFER-14]), before any chunk of it, is ignored without a drop" (after XFER-03 to
+            # XFER-06 above); after a chunk it is a duplicate like any other
+            # (AMBIGUITIES.md D-offer-xbegin, decided by the text).
             return
         if key in self.open or key in self.offers:
             raise ProtocolError("xfer.duplicate-begin", "an xbegin for an open transfer or offer")
