@@ -59,7 +59,8 @@ function gateInput(i: JsonObject): RosterGateInput {
 
 /** link.build params: the decoded form link.parse returns [LINK-02]. */
 function buildParams(v: JsonValue | undefined): Record<string, JsonValue> {
-  const p = obj(v ?? {}, 'params');
+  // A member whose value is null is absent (10.4): it is not written.
+  const p = Object.fromEntries(Object.entries(obj(v ?? {}, 'params')).filter(([, x]) => x !== null));
   for (const [k, x] of Object.entries(p)) {
     const bad = (what: string) => new InputError(`params.${k} must be ${what}`);
     if (k === 'g') {

@@ -16,10 +16,11 @@ import { fromResult, type OpHandler, type OpOutcome } from './outcome.ts';
 
 const err = (code: string, message: string): OpOutcome => ({ ok: false, error: { code, message } });
 
-/** A grant given to an op, taken as given: members of GRANT-01, shape-checked by the contract. */
+/** A grant given to an op, taken as given: members of GRANT-01, shape-checked by the contract. A
+ *  member whose value is null is absent (10.4), so it is not given back either. */
 function grantArg(v: JsonValue | undefined, what: string): Grant {
   const g = obj(v, what);
-  return g as Grant;
+  return Object.fromEntries(Object.entries(g).filter(([, x]) => x !== null)) as unknown as Grant;
 }
 
 function overrides(v: JsonValue | undefined): Map<string, Grant> {

@@ -60,7 +60,10 @@ export function sameCapabilities(a: Grant, b: Grant): boolean {
 export function bindAgentCaps(view: GrantView, byFp: ReadonlyMap<string, Grant>, fps: ReadonlyMap<string, string | null>): { id: string; grant: Grant }[] {
   const out: { id: string; grant: Grant }[] = [];
   if (byFp.size === 0) return out;
+  const seen = new Set<string>(); // a roster that lists an id twice is read with its first member only (13.8)
   for (const m of view.roster) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
     if (m.id === view.self || !isAgent(view, m.id)) continue;
     const fp = fps.get(m.id);
     if (!readableFingerprint(fp)) continue;

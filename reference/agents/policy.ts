@@ -129,7 +129,8 @@ export interface Recipients {
 export function recipients(view: GrantView, k: string, opts: { transfer?: TransferKind; to?: string } = {}): Recipients | null {
   const rule = sendRule(k, opts.transfer);
   if (!rule) return null;
-  const others = view.roster.map((m) => m.id).filter((id) => id !== view.self);
+  // A roster that lists an id twice is read with its first member only: one peer, one recipient (13.8).
+  const others = [...new Set(view.roster.map((m) => m.id))].filter((id) => id !== view.self);
   if (opts.to !== undefined) {
     if (rule.directed === undefined) return null;
     const to = opts.to;

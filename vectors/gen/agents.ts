@@ -253,6 +253,9 @@ export const agentsVectors: FileSpec = {
         presenter('new-key-restarts', 'Adopting a key again signs at once and restarts the clock', { room: ROOM, fp: ALICE_FP }, [
           ev(T0, { type: 'key' }), ev(T0 + 100_000, { type: 'key' }), ev(T0 + 240_000, { type: 'tick' }), ev(T0 + 340_000, { type: 'tick' }),
         ], ['AGT-04', 'AGT-12'], ['resign-clock']),
+        presenter('key-after-close', 'After close a key adopted again starts the clock anew: it signs at once and 240 s later', { room: ROOM, fp: ALICE_FP }, [
+          ev(T0, { type: 'key' }), ev(T0 + 100_000, { type: 'close' }), ev(T0 + 200_000, { type: 'key' }), ev(T0 + 240_000, { type: 'tick' }), ev(T0 + 440_000, { type: 'tick' }),
+        ], ['AGT-12', 'AGT-04'], ['resign-clock']),
         presenter('no-key-no-clock', 'Ticks before the key is adopted sign nothing', { room: ROOM, fp: ALICE_FP }, [ev(T0 + 240_000, { type: 'tick' }), ev(T0 + 480_000, { type: 'tick' })], ['AGT-04', 'AGT-12']),
       ],
     },

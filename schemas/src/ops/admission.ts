@@ -40,22 +40,22 @@ const LinkParams = Type.Object(
 );
 const BuildParams = Type.Object(
   {
-    g: Type.Optional(oneOf(GATE_MODES, 'The gate mode; absent or open is not written.')),
-    gn: Type.Optional(StringList('Names, joined by "," (LINK-02).')),
-    gk: Type.Optional(Jwk),
-    gm: Type.Optional(Type.String()),
-    ge: Type.Optional(Type.String()),
-    gc: Type.Optional(Type.String()),
-    gt: Type.Optional(Type.String()),
-    gh: Type.Optional(Jwk),
-    ghk: Type.Optional(Type.String()),
-    ghn: Type.Optional(Type.String()),
-    gho: Type.Optional(Type.String()),
-    gl: Type.Optional(Type.Boolean()),
-    gd: Type.Optional(StringList('Claims, joined by ",".')),
-    d: Type.Optional(Type.String()),
-    ag: Type.Optional(Type.String()),
-    n: Type.Optional(Type.String()),
+    g: maybe(oneOf(GATE_MODES, 'The gate mode; absent or open is not written.'), 'Absent or null: not written (10.4).'),
+    gn: maybe(StringList('Names, joined by "," (LINK-02).'), 'Absent or null: not written (10.4).'),
+    gk: maybe(Jwk, 'Absent or null: not written (10.4).'),
+    gm: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    ge: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    gc: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    gt: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    gh: maybe(Jwk, 'Absent or null: not written (10.4).'),
+    ghk: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    ghn: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    gho: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    gl: maybe(Type.Boolean(), 'Absent or null: not written (10.4).'),
+    gd: maybe(StringList('Claims, joined by ",".'), 'Absent or null: not written (10.4).'),
+    d: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    ag: maybe(Type.String(), 'Absent or null: not written (10.4).'),
+    n: maybe(Type.String(), 'Absent or null: not written (10.4).'),
   },
   { additionalProperties: false, description: 'Parameters in the decoded form link.parse returns.' },
 );
@@ -68,7 +68,7 @@ const GateInput = {
   members: maybe(StringList('The roster\'s members.'), 'Absent or null: none.'),
   domains: maybe(StringList('The roster\'s domains.'), 'Absent or null: none.'),
   self: maybe(Type.String(), 'This peer\'s verified identity.'),
-  peers: Type.Optional(Type.Array(Peer, { description: 'Every other present peer.' })),
+  peers: maybe(Type.Array(Peer), 'Every other present peer; absent or null: none (10.4).'),
 };
 const PeerState = oneOf(['pending', 'verified', 'rejected'], 'RGATE-02.');
 
@@ -247,8 +247,8 @@ export const ADMISSION_OP_SCHEMAS: OpSchema[] = [
     input: input({
       ...GateInput,
       action: oneOf(['broadcast', 'send', 'receive'], 'What is asked.'),
-      peer: Type.Optional(Type.String({ description: 'The recipient (send) or sender (receive).' })),
-      kind: Type.Optional(Type.String({ description: 'The content kind (receive).' })),
+      peer: maybe(Type.String(), 'The recipient (send) or sender (receive); null: absent (10.4).'),
+      kind: maybe(Type.String(), 'The content kind (receive); null: absent (10.4).'),
     }),
     output: output({ allowed: Type.Boolean() }),
     errors: [],

@@ -13,9 +13,9 @@ const GrantIn = (description: string) =>
     {
       perceive: Type.Array(Type.String(), { description: 'Perceive capabilities.' }),
       act: Type.Array(Type.String(), { description: 'Act capabilities.' }),
-      backend: Type.Optional(Type.String({ description: 'Disclosure: the model backend an agent forwards to.' })),
-      egress: Type.Optional(Type.Boolean({ description: 'Disclosure: what the peer perceives leaves the room.' })),
-      expiresAt: Type.Optional(Type.Number({ description: 'Epoch seconds from which the grant confers nothing; 0: never.' })),
+      backend: maybe(Type.String(), 'Disclosure: the model backend an agent forwards to; null: absent (10.4).'),
+      egress: maybe(Type.Boolean(), 'Disclosure: what the peer perceives leaves the room; null: absent (10.4).'),
+      expiresAt: maybe(Type.Number(), 'Epoch seconds from which the grant confers nothing; 0, absent or null: never.'),
     },
     { description },
   );
@@ -31,6 +31,18 @@ const GrantOut = (description: string) =>
     },
     { additionalProperties: false, description },
   );
+/** A grant answered as it was given (13.8: an override that has not expired), null members left out. */
+const GrantAsGiven = (description: string) =>
+  Type.Object(
+    {
+      perceive: Type.Array(Type.String()),
+      act: Type.Array(Type.String()),
+      backend: Type.Optional(Type.String()),
+      egress: Type.Optional(Type.Boolean()),
+      expiresAt: Type.Optional(Type.Number()),
+    },
+    { additionalProperties: false, description },
+  );
 const Overrides = Type.Record(Type.String(), GrantIn('One peer\'s override.'), { description: 'The override map: media id → grant (CAPS-01).' });
 const RosterEntry = Type.Object(
   { id: Type.String({ minLength: 1, description: 'Media id.' }), meta: Type.Optional(Type.Unknown({ description: 'The member\'s self-asserted meta; `role` "agent" makes it an agent (GRANT-03).' })) },
@@ -39,7 +51,7 @@ const RosterEntry = Type.Object(
 const View = {
   self: Type.String({ description: 'This peer\'s own media id.' }),
   roster: Type.Array(RosterEntry, { description: 'The current roster, in roster order.' }),
-  grants: Type.Optional(Overrides),
+  grants: maybe(Overrides, 'The override map; absent or null: none (10.4).'),
   now: Type.Number({ description: 'Epoch seconds (expiry, GRANT-07).' }),
 };
 const Fingerprint = (description: string) => Type.String({ description });
@@ -99,7 +111,7 @@ export const AGENTS_OP_SCHEMAS: OpSchema[] = [
     op: 'agent.presenter.scenario', profile: 'agents', chapter: CH,
     summary: 'The agent\'s re-signing clock through a script (AGT-04).',
     input: input({
-      config: Type.Object({ room: Type.Optional(Type.String()), fp: Type.Optional(Type.String()) }, { description: 'What the agent knows at the start.' }),
+      config: Type.Object({ room: maybe(Type.String(), 'The room id; absent or null: unknown.'), fp: maybe(Type.String(), 'The certificate fingerprint; absent or null: unknown.') }, { description: 'What the agent knows at the start.' }),
       start: Type.Number({ description: 'ms.' }),
       steps: Type.Array(
         Type.Object({
@@ -163,20 +175,20 @@ export const AGENTS_OP_SCHEMAS: OpSchema[] = [
     op: 'caps.effective', profile: 'agents', chapter: CH,
     summary: 'The grant in force at `now`: empty once expired (GRANT-07).',
     input: input({ grant: GrantIn('A grant.'), now: Type.Number({ description: 'Epoch seconds.' }) }),
-    output: output({ grant: GrantOut('The grant unchanged, or the empty grant.') }),
+    output: output({ grant: GrantAsGiven('The grant as given (null members left out), or the empty grant once expired.') }),
     errors: [],
   },
   {
     op: 'caps.of', profile: 'agents', chapter: CH,
     summary: 'The grant in force for a peer: override, agent default with disclosures, or human (GRANT-03, GRANT-04).',
     input: input({ ...View, peer: Type.String({ description: 'The peer\'s media id.' }) }),
-    output: output({ grant: GrantOut('The grant in force.') }),
+    output: output({ grant: GrantAsGiven('The grant in force: an override as given (null members left out), else a default.') }),
     errors: [],
   },
   {
     op: 'caps.recipients', profile: 'agents', chapter: CH,
     summary: 'Who receives a frame of a content kind this peer sends, broadcast or directed, and whether as one broadcast (CAPS-09 to CAPS-11).',
-    input: input({ ...View, kind: ContentKind, transfer: Type.Optional(TransferKind), to: maybe(Type.String(), 'The one recipient of a directed send; absent: a broadcast.') }),
+    input: input({ ...View, kind: ContentKind, transfer: maybe(TransferKind, 'What a transfer carries (required for `xbegin`, `xchunk` and `xend`); null: absent.'), to: maybe(Type.String(), 'The one recipient of a directed send; absent: a broadcast.') }),
     output: output({
       recipients: Type.Array(Type.String(), { description: 'Media ids, in roster order.' }),
       broadcast: Type.Boolean({ description: 'Sent as the single fast-path broadcast (CAPS-10).' }),
@@ -195,7 +207,7 @@ export const AGENTS_OP_SCHEMAS: OpSchema[] = [
     summary: 'What each media lane carries to a peer with this grant (CAPS-13).',
     input: input({
       grant: GrantIn('The peer\'s grant in force.'),
-      placeholders: Type.Optional(Type.Object({ audio: Type.Boolean(), video: Type.Boolean() }, { description: 'Which placeholder tracks exist; both when absent.' })),
+      placeholders: maybe(Type.Object({ audio: Type.Boolean(), video: Type.Boolean() }), 'Which placeholder tracks exist; both when absent or null.'),
     }),
     output: output({ lanes: Type.Object({ audio: LaneSend, camera: LaneSend, share: LaneSend, shareAudio: LaneSend }, { additionalProperties: false }) }),
     errors: [],
@@ -229,9 +241,9 @@ export const AGENTS_OP_SCHEMAS: OpSchema[] = [
     summary: 'The overrides a non-coordinator uses after a caps frame, its own kept (CAPS-07), and which grants widened (CAPS-08).',
     input: input({
       ...View,
-      own: Type.Optional(Overrides),
+      own: maybe(Overrides, 'This peer\'s own overrides; absent or null: none.'),
       received: Overrides,
-      previous: Type.Optional(Overrides),
+      previous: maybe(Overrides, 'The overrides before `received`; absent or null: none.'),
     }),
     output: output({
       grants: Type.Record(Type.String(), GrantOut('Sanitized.'), { description: 'The overrides in use: received ids first, then ids only in `own`.' }),
@@ -244,7 +256,7 @@ export const AGENTS_OP_SCHEMAS: OpSchema[] = [
     summary: 'The sender\'s media gate through a script: lanes set on connect and re-applied on every change (CAPS-13, CAPS-14).',
     input: input({
       ...View,
-      placeholders: Type.Optional(Type.Object({ audio: Type.Boolean(), video: Type.Boolean() })),
+      placeholders: maybe(Type.Object({ audio: Type.Boolean(), video: Type.Boolean() }), 'Which placeholder tracks exist; both when absent or null.'),
       steps: Type.Array(
         Type.Object({
           event: Type.Object({ type: oneOf(['connect', 'disconnect', 'overrides', 'roster', 'tick'], 'connect {peer}, disconnect {peer}, overrides {grants} (the whole map), roster {roster}, tick {now} (epoch seconds).') }),

@@ -3,7 +3,7 @@
 // restating the chapter; the adapter checks the form and answers input.invalid (WIRE-51).
 import Type from 'typebox';
 import type { OpSchema } from './types.ts';
-import { input, oneOf, output } from './shapes.ts';
+import { maybe, input, oneOf, output } from './shapes.ts';
 
 const CH = 'spec/11-data-connections.md';
 
@@ -60,7 +60,7 @@ export const WIRE_OP_SCHEMAS: OpSchema[] = [
     summary: 'What one fresh receiving connection makes of a sequence of data-channel messages (WIRE-33 to WIRE-46).',
     input: input({
       frames: Type.Array(ChannelMessage, { description: 'Fed in order.' }),
-      serialization: Type.Optional(oneOf(['binary', 'json'] as const, 'The connection\'s serialization; binary when absent.')),
+      serialization: maybe(oneOf(['binary', 'json'] as const, 'The connection\'s serialization.'), 'The connection\'s serialization; binary when absent or null (10.4).'),
     }),
     output: output({
       messages: Type.Array(Tagged('One delivered message, canonical.'), { description: 'Delivered, in order.' }),
