@@ -40,7 +40,9 @@ export function parseReceiverState(v: JsonValue | undefined): ReceiverState {
   const roster = new Map<string, string>();
   for (const m of list(s, 'roster')) {
     const o = obj(m, 'roster member');
-    roster.set(str(o, 'id'), str(o, 'name'));
+    const id = str(o, 'id');
+    const name = str(o, 'name');
+    if (!roster.has(id)) roster.set(id, name); // an id listed twice: its first entry names it [CONT-02]
   }
   const held = new Map<string, { replayed: boolean }>();
   for (const h of list(s, 'held')) {

@@ -96,6 +96,7 @@ export const dataplaneXferVectors: FileSpec = {
         recv('disk-over', 'A disk receiver drops 1 GiB + 1', ['XFER-04'], { k: 'xbegin', id: 'x1', kind: 'file', size: GIB + 1, n: Math.ceil((GIB + 1) / CHUNK) }, { state: { sink: 'disk' }, ...E('xfer.too-large'), flags: ['boundary'] }),
         recv('offer-50gib', 'An offer may announce up to 50 GiB', ['XFER-04', 'XFER-14'], { k: 'xbegin', id: 'x1', kind: 'file', size: 50 * GIB, n: Math.ceil((50 * GIB) / CHUNK), offer: true }, { flags: ['boundary'] }),
         recv('offer-over', 'An offer above 50 GiB is dropped', ['XFER-04'], { k: 'xbegin', id: 'x1', kind: 'file', size: 50 * GIB + 1, n: Math.ceil((50 * GIB + 1) / CHUNK), offer: true }, { ...E('xfer.too-large'), flags: ['boundary'] }),
+        recv('offer-text-bad-size', 'The text-offer check comes after every step of XFER-03: a bad size is reported first', ['XFER-04', 'XFER-03'], { k: 'xbegin', id: 'x1', kind: 'text', size: -1, n: 1, offer: true }, E('xfer.bad-size')),
         recv('offer-text', 'Text is never offered', ['XFER-04', 'XFER-14'], { k: 'xbegin', id: 'x1', kind: 'text', size: 5, n: 1, offer: true }, E('xfer.bad-kind')),
         recv('kept-members', 'mime cut to 100, name trimmed and cut to 120, mid, ts, author', ['XFER-05'], { k: 'xbegin', id: 'x1', kind: 'image', size: 1, n: 1, mime: `image/${'p'.repeat(110)}`, name: `  ${'f'.repeat(130)}`, mid: 'gone#4', ts: 7, author: ' gone ', authorName: ' Dora ' }, { flags: ['sanitize', 'boundary'] }),
         recv('foreign-mid', 'A live transfer with a foreign mid gets <sender>#x<n>', ['XFER-06'], { k: 'xbegin', id: 'x1', kind: 'image', size: 1, n: 1, mid: `${ADA}#4` }, { state: { recvSeq: 3 }, flags: ['mid-suppression'] }),
@@ -106,6 +107,8 @@ export const dataplaneXferVectors: FileSpec = {
         recv('chunk', 'A base64 chunk', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 0, data: 'AAEC' }, { flags: ['upstream'] }),
         recv('chunk-unpadded', 'Padding is optional', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 1, data: 'AAE' }),
         recv('chunk-trailing-bits', 'Unused trailing bits are ignored', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 1, data: 'AAF=' }),
+        recv('chunk-padding-incomplete', 'Padding that does not complete a group of four does not decode', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 0, data: 'AA=' }, E('xfer.bad-chunk')),
+        recv('chunk-whitespace', 'Whitespace is not in the alphabet (WHATWG would remove it)', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 0, data: ' AAAA' }, E('xfer.bad-chunk')),
         recv('chunk-len-1-mod-4', 'Data of length 1 modulo 4 does not decode', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 0, data: 'AAAAA' }, E('xfer.bad-chunk')),
         recv('chunk-bad-char', 'base64url is not base64', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 0, data: 'AA-_' }, E('xfer.bad-chunk')),
         recv('chunk-inner-padding', '= only at the end', ['XFER-08'], { k: 'xchunk', id: 'x1', i: 0, data: 'AA=A' }, E('xfer.bad-chunk')),
@@ -266,6 +269,7 @@ export const dataplaneXferVectors: FileSpec = {
         receive('binary-idlen-65', 'A binary frame with idLen 65 is dropped', ['XFER-10', 'WIRE-49'], [
           at(10, fr(begin('x1', 1))), at(20, bin(`41${'61'.repeat(65)}0000000000`)),
         ], { flags: ['framing', 'boundary'] }),
+        receive('binary-not-permitted', 'A binary frame from a sender that may not act is dropped before its header is read', ['XFER-10', 'CONT-05'], [at(10, bin('0278'))], { config: { senderMayAct: false }, flags: ['framing'] }),
         receive('binary-short', 'A binary frame shorter than its header is dropped', ['XFER-10', 'WIRE-49'], [at(10, bin('0278'))], { flags: ['framing'] }),
         receive('media-dedup', 'A second transfer of a held public image is dropped; the held mid is released on failure', ['XFER-06'], [
           at(10, fr({ k: 'xbegin', id: 'i1', kind: 'image', size: 1, n: 1, mid: `${BOB}#9` })),

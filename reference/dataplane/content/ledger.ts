@@ -38,7 +38,7 @@ function mergeAttested(held: Entry, inc: Entry): Entry {
 }
 
 export function mergeEntry(held: Entry | undefined, inc: Entry): Entry {
-  if (!held) return inc;
+  if (!held || !validEntry(held)) return inc; // a held entry CONT-28 would skip is replaced [CONT-27]
   if (held.kind === 'owned' && inc.kind === 'owned') return mergeOwned(held, inc);
   if (held.kind === 'attested' && inc.kind === 'attested') return mergeAttested(held, inc);
   return held.kind === 'owned' ? held : inc; // a kind mismatch resolves to the owned entry

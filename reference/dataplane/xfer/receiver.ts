@@ -66,6 +66,11 @@ export class TransferReceiver {
         this.frame(at, e.from, e.msg, out);
         break;
       case 'binary': {
+        // A binary chunk frame is a transfer frame: the act check comes before its header [CONT-05], [CAPS-15], [XFER-10].
+        if (!this.state.policy.mayAct(e.from, 'xchunk')) {
+          out.push({ type: 'drop', from: e.from, code: 'cont.not-permitted' });
+          break;
+        }
         const f = parseChunkFrame(e.bytes);
         if (!f.ok) out.push({ type: 'drop', from: e.from, code: f.error.code });
         else this.chunk(at, e.from, f.value.id, f.value.i, f.value.payload, out);
