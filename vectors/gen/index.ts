@@ -3,6 +3,7 @@ import { ADMISSION_VECTOR_FILES } from './admission.ts';
 import { AGENTS_VECTOR_FILES } from './agents-files.ts';
 import { certbindingVectors } from './certbinding.ts';
 import { dataplaneContentVectors } from './dataplane-content.ts';
+import { dataplaneEdgeVectors } from './dataplane-edges.ts';
 import { dataplaneMeshVectors } from './dataplane-mesh.ts';
 import { dataplaneXferVectors } from './dataplane-xfer.ts';
 import { hostcmdVectors } from './hostcmd.ts';
@@ -20,4 +21,4 @@ import { tokenVectors } from './token.ts';
 import { wireVectors } from './wire.ts';
 import { wireChunkingVectors } from './wire-chunking.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presenceBoundsVectors, presencePeerVectors, presenceTrafficVectors, presenceShapeVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES, dataplaneContentVectors, dataplaneXferVectors, dataplaneMeshVectors];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presenceBoundsVectors, presencePeerVectors, presenceTrafficVectors, presenceShapeVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES, dataplaneContentVectors, dataplaneXferVectors, dataplaneMeshVectors, dataplaneEdgeVectors];
