@@ -26,6 +26,8 @@ import { allChecks, KNOWN_PROFILES } from '../conformance/suite.ts';
 import { checkSetDigest } from '../conformance/suite-digest.ts';
 import { chapterOf, profileOf } from './mutation/chapters.ts';
 import { coveringChecks, traceCoverage } from './mutation/coverage.ts';
+import { resolveImplementation } from '../conformance/impl/resolve.ts';
+import { runSelected } from '../conformance/runner.ts';
 import { generateMutants, type Mutant } from './mutation/generate.ts';
 import { buildMutationReport, markdown, type Judgement } from './mutation/report.ts';
 import { runMutant, type MutantResult } from './mutation/run.ts';
@@ -120,7 +122,20 @@ const suiteDigest = (p: string): string => {
 };
 const cov = await traceCoverage({ pristine: ws.pristine, checks: suiteChecks.filter((c) => c.profile !== 'adapter'), reqs: ctx.reqs, seed: ctx.seed, runs: ctx.runs, suiteDigest, log });
 // A check the pristine implementation does not pass cannot judge a mutant: left out, and named.
+// The coverage trace gives that verdict for the profiles' checks; the `adapter` profile's checks
+// (raw sessions, not traced) are run once here against the untraced pristine copy.
 const excluded = new Set(cov.notPassing);
+const adapterChecks = suiteChecks.filter((c) => c.profile === 'adapter');
+if (adapterChecks.length) {
+  const impl = resolveImplementation(`cmd:${ws.worker(-1).command}`, { timeoutMs: ctx.timeoutMs, startTimeoutMs: Math.max(20_000, ctx.timeoutMs) });
+  await impl.start();
+  try {
+    const outcome = await runSelected(impl, adapterChecks, ctx.reqs, { seed: ctx.seed, runs: ctx.runs, expectations: [], replay: (id) => id, timeoutMs: ctx.timeoutMs });
+    for (const r of outcome.results) if (r.outcome !== 'pass') excluded.add(r.id);
+  } finally {
+    await impl.stop().catch(() => {});
+  }
+}
 if (excluded.size) log(`left out, because the pristine kibitz-py does not pass them: ${[...excluded].join(', ')}`);
 const judging = suiteChecks.filter((c) => !excluded.has(c.id));
 
