@@ -143,6 +143,8 @@ export const idtokenVectors: FileSpec = {
       cases: [
         idt('kid-unknown', 'kid names no published key', ['IDT-06'], { header: { kid: 'not-published' }, flags: ['kid'], error: 'idtoken.no-key' }),
         idt('only-enc-key', 'The only key is for encryption (use enc)', ['IDT-05'], { input: { jwks: { keys: [{ ...publicRsaJwk(P1), use: 'enc' }] } }, flags: ['kid'], error: 'idtoken.no-key' }),
+        idt('enc-key-first', 'A key for encryption listed first is passed over: the search goes on to the signing key', ['IDT-05', 'IDT-06'], { header: { kid: undefined as never }, input: { jwks: { keys: [{ ...publicRsaJwk(P2), use: 'enc' }, publicRsaJwk(P1)] } }, flags: ['kid'] }),
+        idt('rs512-key-first', 'A key for RS512 listed first is passed over: the search goes on to the RS256 key', ['IDT-05', 'IDT-06'], { header: { kid: undefined as never }, input: { jwks: { keys: [{ ...publicRsaJwk(P2), alg: 'RS512' }, publicRsaJwk(P1)] } }, flags: ['kid'] }),
         idt('only-rs512-key', 'The only key is for RS512', ['IDT-05'], { input: { jwks: { keys: [{ ...publicRsaJwk(P1), alg: 'RS512' }] } }, flags: ['kid'], error: 'idtoken.no-key' }),
         idt('only-ec-key', 'The JWKS holds only an EC key', ['IDT-05'], { input: { jwks: { keys: [{ ...host.pub, kid: P1.kid! }] } }, flags: ['kid'], error: 'idtoken.no-key' }),
         idt('empty-jwks', 'The JWKS holds no keys (fetch failed: fail closed)', ['IDT-05', 'IDT-19'], { input: { jwks: { keys: [] } }, flags: ['kid'], error: 'idtoken.no-key' }),
