@@ -43,6 +43,21 @@ test('[ADP-11] the reference answers a line that is not a request with adapter.b
   assert.equal((await answer('{"cmd":"run","seq":2,"op":"room.normalize","input":[]}')).reply, { seq: 2, ok: false, error: { code: 'adapter.bad-request', message: 'run needs a positive integer seq, a string op and an object input' } });
   const early = await answer('{"cmd":"run","seq":1,"op":"room.normalize","input":{"name":"A"}}');
   assert.equal(early.reply, { seq: 1, ok: true, output: { room: 'a' } }, 'a run before start is answered');
+  // The answer echoes a `seq` member unchanged, whatever its value, and has none when the line has none.
+  const bad = 'run needs a positive integer seq, a string op and an object input';
+  for (const seq of ['"2"', 'null', '2.5', '-1']) {
+    assert.equal((await answer(`{"cmd":"run","seq":${seq},"op":"room.normalize","input":{}}`)).reply, { seq: JSON.parse(seq), ok: false, error: { code: 'adapter.bad-request', message: bad } }, seq);
+  }
+  assert.equal((await answer('{"cmd":"run","op":"room.normalize","input":{}}')).reply, { ok: false, error: { code: 'adapter.bad-request', message: bad } });
+  assert.is((await answer('   ')).reply.hasOwnProperty('seq'), false, 'a blank line is a line that is not a JSON object');
+  assert.equal(((await answer('')).reply as { error: { code: string } }).error.code, 'adapter.bad-request');
+});
+
+test('[ADP-04] a seq is read by its value: 1.0 and 1e0 are the positive integer 1', async () => {
+  const { answer } = await import('../../reference/adapter/stdio.ts');
+  for (const seq of ['1.0', '1e0']) {
+    assert.equal((await answer(`{"cmd":"run","seq":${seq},"op":"room.normalize","input":{"name":"A"}}`)).reply, { seq: 1, ok: true, output: { room: 'a' } }, seq);
+  }
 });
 
 test.run();
