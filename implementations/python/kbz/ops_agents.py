@@ -350,7 +350,9 @@ def op_media_scenario(inp):
         elif t == "disconnect":
             changed = gate.disconnect(ev["peer"])
         elif t == "overrides":
-            changed = gate.update(grants=ev["grants"])
+            # [CAPS-18] "the grants of an `overrides` event are sanitized ([GRANT-05])"
+            # (AMBIGUITIES.md AG-media-events, decided by the text).
+            changed = gate.update(grants=travel.sanitize_map(ev["grants"]))
         elif t == "roster":
             changed = gate.update(roster=ev["roster"])
         else:

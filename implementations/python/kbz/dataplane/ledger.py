@@ -107,8 +107,16 @@ def receive(k, m, replica):
         if not _well_formed(inc):
             skipped.append(key)
             continue
-        if key in merged:
+        if key in merged and _well_formed(merged[key]):
             new = _merge_entry(merged[key], inc)
+            if not json_equal(new, merged[key]):
+                changed.append(key)
+        elif key in merged:
+            # [CONT-27] "A held entry that [CONT-28] would skip (an owned one without numeric
+            # `seq`, an attested one whose `adds` or `removes` is not an array, an entry of
+            # neither kind) is replaced by the incoming one" (AMBIGUITIES.md D-ledger-skip;
+            # every held entry CONT-28 would skip, Ra-held-skip).
+            new = inc
             if not json_equal(new, merged[key]):
                 changed.append(key)
         else:

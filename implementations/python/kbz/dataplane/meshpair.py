@@ -523,13 +523,17 @@ class MeshPair:
         dead = m is not None and m.state == "connected" and not m.carried
         self.clock = self.now
         self.rungs += 1
-        if n == 0 and not dead:
-            # not stable (or no connection): the rung only counts (AMBIGUITIES.md D-rung-zero)
-            if m is not None and m.state != "closed" and m.stable and not m.making_offer:
+        if n == 0 and not dead and m is not None and m.state != "closed" and m.stable:
+            # [MESH-24] n = 0, not dead, a connection not closed and stable: restart ICE and make
+            # a new offer (none while one is already being made).
+            if not m.making_offer:
                 self._media_out("restart-ice")
                 m.making_offer = True
                 self._media_out("create-offer")
             return
+        # [MESH-24] "For n = 0 with a connection that is not dead but is closed, absent or not
+        # stable, the rung sends `m-recreate` and creates a fresh media connection as for n = 1
+        # (r false)" (AMBIGUITIES.md D-rung-zero, decided by the text).
         r = n >= 2 or dead
         self._sig({"t": "m-recreate", "relay": r})
         self._create_media(offer=True, relay=r)
@@ -601,11 +605,12 @@ class MeshPair:
                 self._create_media(offer=True)
             else:
                 self._sig({"t": "m-dial"})
-        # [MESH-14] the watchdog; a sig not open 8000 ms or more after it was dialled, or silent
-        # for more than 8000 ms; at most 3 actions until flow or teardown (D-watchdog)
+        # [MESH-14] the watchdog; "Both clauses are strict": a sig not open more than 8000 ms
+        # after it was dialled or arrived, or silent for more than 8000 ms; at most 3 actions
+        # until flow or teardown (AMBIGUITIES.md D-watchdog, decided by the text).
         if self.present:
             sig_broken = sig is not None and (
-                (not sig.open and self.now - sig.since >= WATCHDOG_MS)
+                (not sig.open and self.now - sig.since > WATCHDOG_MS)
                 or (sig.open and self.now - sig.last_recv > WATCHDOG_MS))
             m = self.media
             media_broken = m is not None and not m.carried and m.state != "connected" \

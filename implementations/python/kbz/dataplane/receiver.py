@@ -150,13 +150,9 @@ class TransferReceiver:
         sender, msg = ev["from"], ev["msg"]
         k = msg.get("k") if isinstance(msg, dict) else None
         if not (isinstance(k, str) and k in TRANSFER_KINDS):
-            # A frame of another kind gives no output [XFER-24]; it still passes the receiver,
-            # whose line counter chat, img and transfers share [CONT-11]
-            # (AMBIGUITIES.md D-receive-other-kinds).
-            try:
-                self.r.receive(sender, msg)
-            except ProtocolError:
-                pass
+            # [XFER-24] "A frame of a kind other than the transfer kinds gives no output and
+            # changes nothing: it does not pass the content receiver, so [CONT-11]'s line
+            # counter does not count it" (AMBIGUITIES.md D-receive-other-kinds, decided).
             return
         try:
             f = self.r.envelope(sender, msg)            # [CONT-03] steps 1 to 4

@@ -487,7 +487,6 @@ class Coordinator:
             self.verifying.pop(conn, None)
             verdict = self.door.decide(conn, req["jwt"], self.now)
             if verdict == DOOR_OK:
-                self.agent_conns.discard(conn)
                 self.verified.add(conn)
                 self._process(conn, req["msg"])
             elif verdict == LOCKED_OUT:
@@ -559,14 +558,12 @@ class Coordinator:
         that processing when the frame carried an agentAssertion or an agentCredit, so that the
         agent's next entering frame is verified again and its credit expiry renewed.
         [PRES-113] (SHOULD, implemented) a connection admitted by agent key is rostered as an
-        agent, until it disconnects or is admitted by the human path (AMBIGUITIES.md
-        AG-agent-mark)."""
+        agent "from that admission until the connection disconnects (a later admission of the
+        same connection by the human path does not lift it)" (AMBIGUITIES.md AG-agent-mark)."""
         conn = req["conn"]
         self.verifying.pop(conn, None)
         if agent:
             self.agent_conns.add(conn)
-        else:
-            self.agent_conns.discard(conn)
         self.verified.add(conn)
         self._process(conn, req["msg"])
         if self.door.credits and (nonempty(req["assertion"]) or nonempty(req["credit"])):
@@ -576,8 +573,8 @@ class Coordinator:
         conn = req["conn"]
         self.verifying.pop(conn, None)
         if value == "ok":
-            # Mark verified and process the same frame again from stage 1.
-            self.agent_conns.discard(conn)
+            # Mark verified and process the same frame again from stage 1. The agent mark of
+            # PRES-113 stays (only a disconnect lifts it).
             self.verified.add(conn)
             self._process(conn, req["msg"])
         elif value == "fail":
