@@ -246,6 +246,9 @@ function sessionCases(): Case[] {
     c('step-event-bad-member', 'presence.step checks event members before the session', 'presence.step', { session: 'no-such-session', at: T0, event: { type: 'connect', conn: '' } }),
     c('close-session-number', 'presence.close with a session that is not a string is input.invalid', 'presence.close', { session: 7 }),
     c('close-session-missing', 'presence.close without a session is input.invalid', 'presence.close', {}),
+    // A well-formed request on a session never opened: the session's own code, not input.invalid.
+    { name: 'step-unknown-session', description: 'presence.step on a session never opened is presence.unknown-session', covers: ['PRES-56'], op: 'presence.step', input: { session: 'no-such-session', at: T0, event: { type: 'tick' } }, flags: [], error: 'presence.unknown-session' },
+    { name: 'close-unknown-session', description: 'presence.close of a session never opened is presence.unknown-session', covers: ['PRES-56'], op: 'presence.close', input: { session: 'no-such-session' }, flags: [], error: 'presence.unknown-session' },
   ];
 }
 
