@@ -22,8 +22,12 @@ export type Status = 'caught' | 'survived';
 export interface MutantResult {
   key: string;
   status: Status;
-  /** How it was caught: `fail` (a MUST-level comparison), `non-strict` (SHOULD), `errored` (crash, timeout, exception). */
-  by?: 'fail' | 'non-strict' | 'errored';
+  /**
+   * How it was caught: `fail` (a MUST-level comparison), `non-strict` (SHOULD), `errored` (crash,
+   * timeout, exception), `unsupported` (an op the pristine copy answers is no longer supported: the
+   * profile's verdict drops from conformant to partial, exit 1).
+   */
+  by?: 'fail' | 'non-strict' | 'errored' | 'unsupported';
   /** The check that caught it, and the requirement the failure names. */
   check?: string;
   requirement?: string;
@@ -35,7 +39,9 @@ export interface MutantResult {
   pass?: 1 | 2;
 }
 
-const CATCH = new Set(['fail', 'errored', 'non-strict']);
+// Every check run here passed against the pristine copy (mutate-python.ts leaves out the others),
+// so any other outcome is a verdict the mutant changed.
+const CATCH = new Set(['fail', 'errored', 'non-strict', 'unsupported']);
 
 export interface RunContext {
   reqs: Map<string, Requirement>;
@@ -85,7 +91,7 @@ export async function runMutant(m: Mutant, copy: WorkerCopy, first: readonly Che
       }
       if (r.caught) {
         const c = r.caught;
-        const by = c.outcome as 'fail' | 'non-strict' | 'errored';
+        const by = c.outcome as 'fail' | 'non-strict' | 'errored' | 'unsupported';
         return {
           key: m.key,
           status: 'caught',
