@@ -165,6 +165,8 @@ export const sasVectors: FileSpec = {
         { name: 'pin-status-mismatch', description: 'Pinned name on another key', op: 'sas.pinStatus', input: { pins: { alice: A }, name: 'Alice', fp: M }, covers: ['SAS-15'], flags: ['pins'] },
         { name: 'pin-status-unpinned', description: 'Name without a pin', op: 'sas.pinStatus', input: { pins: { alice: A }, name: 'Bob', fp: B }, covers: ['SAS-15'], flags: ['pins'] },
         { name: 'pin-status-empty-name', description: 'An empty name is never pinned, even if the store has an empty key', op: 'sas.pinStatus', input: { pins: { '': A }, name: '  ', fp: M }, covers: ['SAS-15'], flags: ['pins'] },
+        // U+001C..U+001F are whitespace to Python's str.strip, not to CONV-08's trim: the pin of "alice" is not this name's.
+        { name: 'pin-status-trim-set', description: 'The pin key is trimmed by the CONV-08 set only: an information separator (U+001F) stays part of the name', op: 'sas.pinStatus', input: { pins: { alice: A }, name: '\u001falice', fp: M }, covers: ['SAS-15', 'CONV-08'], flags: ['pins'] },
         { name: 'pin-status-exact-compare', description: 'Pins compare fingerprints as exact strings (no canonicalisation)', op: 'sas.pinStatus', input: { pins: { alice: A }, name: 'alice', fp: A.toUpperCase() }, covers: ['SAS-15'], flags: ['pins'] },
       ],
     },
