@@ -315,6 +315,12 @@ export const dataplaneXferVectors: FileSpec = {
           at(30, fr({ k: 'xbegin', id: 'o1', kind: 'file', size: 4, n: 1, name: 'disk.img' })),
           at(40, fr(chunk('o1', 0, bytes(4)))), at(50, fr(end('o1', hashOf(bytes(4))))),
         ], { config: { download: true }, flags: ['negotiation'] }),
+        receive('offer-accept-xbegin-after-chunk', 'After a chunk of an accepted offer, a repeated xbegin is a duplicate', ['XFER-07', 'XFER-14'], [
+          at(10, fr({ k: 'xbegin', id: 'o2', kind: 'file', size: CHUNK + 4, n: 2, name: 'disk.img', offer: true })),
+          at(20, { type: 'local', op: 'accept', from: BOB, id: 'o2' }),
+          at(30, fr(chunk('o2', 0, bytes(CHUNK)))),
+          at(40, fr({ k: 'xbegin', id: 'o2', kind: 'file', size: CHUNK + 4, n: 2, name: 'disk.img' })),
+        ], { config: { download: true }, flags: ['negotiation'] }),
         receive('offer-decline', 'A declined offer is answered with xdecline and forgotten', ['XFER-14'], [
           at(10, fr({ k: 'xbegin', id: 'o1', kind: 'image', size: 4, n: 1, offer: true, dm: true })),
           at(20, { type: 'local', op: 'decline', from: BOB, id: 'o1' }), at(30, fr(chunk('o1', 0, bytes(4)))),
