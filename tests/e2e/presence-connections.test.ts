@@ -1,21 +1,26 @@
 // What the reference's PeerJS transport makes of presence connections (spec/08-presence.md 8.7 and
 // 8.4): a participant that re-dials from the same presence peer gives the coordinator's machine one
 // connection for its id (disconnect, then connect), and a participant that leaves lets its `leave`
-// reach the coordinator before the connection goes.
+// reach the coordinator before the connection goes; and a dial whose negotiation fails is reported
+// closed when it fails (8.7), so the participant's re-dial backoff starts then.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { shutdownWebRtc } from '../../reference/transport/peerjs/environment.ts';
 import type { PeerJsRoomTransport } from '../../reference/transport/peerjs/room-transport.ts';
+import { brokerFromUrl, peerOptions } from '../../reference/transport/peerjs/options.ts';
+import { registerPeer } from '../../reference/transport/peerjs/register.ts';
+import { PEER_ID_PREFIX } from '../../reference/room/normalize.ts';
 import { fixtureCertificate, loopbackTransport } from './support/peers.ts';
 import { sleep, until, within } from './support/time.ts';
 
 interface Ctx {
   broker: RunningBroker;
   opened: PeerJsRoomTransport[];
+  closers: (() => void)[];
 }
 
-const test = suite<Ctx>('presence connections', { opened: [] } as unknown as Ctx);
+const test = suite<Ctx>('presence connections', { opened: [], closers: [] } as unknown as Ctx);
 
 test.before(async (ctx) => {
   ctx.broker = await startStockPeerServer({ expire_timeout: 1000, cleanup_out_msgs: 200 });
@@ -23,6 +28,7 @@ test.before(async (ctx) => {
 
 test.after(async (ctx) => {
   for (const t of ctx.opened) t.closeAll();
+  for (const close of ctx.closers) close();
   await sleep(100);
   await ctx.broker.close();
   shutdownWebRtc();
@@ -71,6 +77,46 @@ test('[PRES-122] [PRES-44] a participant\'s leave reaches the coordinator before
   client.close();
   await until(5_000, 'coordinator sees the close', () => events.includes(`disconnect ${id}`));
   assert.equal(events, [`connect ${id}`, `frame ${id} {"t":"leave"}`, `disconnect ${id}`]);
+});
+
+test('[PRES-37] a dial whose negotiation fails after ICE is reported closed at once, not after the 15 s open timeout', async (ctx) => {
+  // The authority id is held by a bare PeerJS peer whose answers name a certificate fingerprint it
+  // does not present: ICE connects, DTLS then fails. libdatachannel closes the connection without
+  // an ICE 'failed' or 'closed' event, the only ones PeerJS closes a data connection on; a
+  // transport that waited for PeerJS's 'close' reported nothing and the participant sat out the
+  // open timeout (15000 ms, PRES-37) before re-dialling. The bound below is a third of that, and the
+  // failure itself takes well under a second on an idle machine.
+  const room = 'presence-bad-answer';
+  const opts = peerOptions({ broker: brokerFromUrl(ctx.broker.url), certificate: fixtureCertificate('alice'), bindAddress: '127.0.0.1' });
+  const held = await within(10_000, 'claim', registerPeer(PEER_ID_PREFIX + room, opts));
+  if (!held.ok) throw new Error(`claim: ${held.error.code}`);
+  const authority = held.value;
+  ctx.closers.push(() => authority.destroy());
+  const socket = (authority as unknown as { socket: { send(m: { type?: string; payload?: { sdp?: { type?: string; sdp?: string } } }): void } }).socket;
+  const send = socket.send.bind(socket);
+  let tampered = 0;
+  socket.send = (m) => {
+    const sdp = m.type === 'ANSWER' ? m.payload?.sdp : undefined;
+    if (m.payload && sdp?.sdp) {
+      // The first hex digit of the fingerprint flipped: a certificate this peer does not have. (The
+      // payload holds an RTCSessionDescription, whose sdp is read-only: send a plain copy.)
+      const text = sdp.sdp.replace(/(a=fingerprint:sha-256 )([0-9A-F])/i, (_, head: string, d: string) => head + (d.toUpperCase() === 'A' ? 'B' : 'A'));
+      if (text !== sdp.sdp) tampered += 1;
+      m = { ...m, payload: { ...m.payload, sdp: { type: 'answer', sdp: text } } };
+    }
+    send(m);
+  };
+  const b = loopbackTransport(ctx.broker.url, fixtureCertificate('bob'));
+  ctx.opened.push(b);
+  const client = b.connect(room);
+  let opens = 0;
+  let closes = 0;
+  client.onOpen(() => (opens += 1));
+  client.onClosed(() => (closes += 1));
+  client.dial();
+  await until(10_000, 'the tampered answer goes out', () => tampered === 1);
+  await until(5_000, 'the failed dial is reported closed', () => closes === 1);
+  assert.is(opens, 0, 'a connection to a peer that is not the one its answer names never opens');
 });
 
 test.run();

@@ -60,6 +60,19 @@ export function clientTransport(authorityId: string, options: PeerOptions, regis
     };
     c.on('close', dead);
     c.on('error', dead);
+    // PeerJS closes a data connection on an ICE state of 'failed' or 'closed' only. When
+    // libdatachannel ends a negotiation after ICE connected (the DTLS step, seen about once in 20
+    // dials on a loaded machine), the connection state turns 'closed' but no ICE event follows, so
+    // neither 'close' nor 'error' ever came and the dial waited out the 15 s open timeout. A dial
+    // whose RTCPeerConnection failed or closed has failed: report it now, so the machine re-dials
+    // after its backoff [PRES-37].
+    const pc = c.peerConnection as RTCPeerConnection | null;
+    pc?.addEventListener('connectionstatechange', () => {
+      if (conn !== c || (pc.connectionState !== 'failed' && pc.connectionState !== 'closed')) return;
+      conn = null;
+      detach(c);
+      later(h.closed);
+    });
   };
 
   const ensurePeer = () => {
