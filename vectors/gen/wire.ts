@@ -161,6 +161,8 @@ const encodeMap: Case[] = [
   enc('map-16', '16 members: map16', keys(16), ['WIRE-17'], ['width-boundary']),
   enc('map-order', 'Members in the order given, not sorted', { t: 'cap', bulk: 1, a: 0 }, ['WIRE-17'], ['js-key-order']),
   enc('map-index-keys-first', 'Array-index keys first, ascending; then the rest in order', { b: 1, '10': 2, a: 3, '2': 4, '-1': 5, '01': 6, '4294967294': 7, '4294967295': 8 }, ['WIRE-17'], ['js-key-order']),
+  // "0" is the first array index: a reader that takes a leading 0 as non-canonical even alone moves it after "7".
+  enc('map-index-zero', 'The key "0" is an array index like any other: first', { b: 1, '7': 2, '0': 3 }, ['WIRE-17'], ['js-key-order']),
   enc('map-undefined-member', 'An undefined member is written, as nil', { t: 'voice', avatar: $undef, on: true }, ['WIRE-17', 'WIRE-10'], ['undefined-member']),
   enc('map-nested', 'Maps inside maps and arrays', { t: 'roster', members: [{ id: 'a', cam: false }, { id: 'b', cam: true }], lobby: false }, ['WIRE-17']),
   enc('map-proto-key', 'A member named __proto__ is an ordinary member', JSON.parse('{"__proto__":1,"t":"x"}') as JsonValue, ['WIRE-17', 'WIRE-32']),
