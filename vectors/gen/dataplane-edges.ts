@@ -2,9 +2,10 @@
 // fails one single-edit mutant that every other vector and check of the profile lets pass
 // (implementations/python/MUTATION.md names them). Receive and recipient cases of 14.6/14.7 and
 // mesh pair scenarios of 14.2 to 14.5, in the shapes of dataplanecontent and dataplanemesh.
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { JsonObject, JsonValue } from '../../reference/encoding/json.ts';
 import type { Case, FileSpec } from './lib.ts';
-import { ADA, BOB, CAT, NOTES, recv, repeat, type Flag } from './dataplane-lib.ts';
+import { ADA, BOB, CAT, NOTES, recv, repeat, ROSTER, type Flag } from './dataplane-lib.ts';
 
 const E = (code: string) => ({ error: code });
 const EXPIRE = 1767229200000;
@@ -40,6 +41,20 @@ function pair(name: string, description: string, covers: string[], steps: { at: 
   return { name, description, covers, op: 'meshpair.scenario', input: { config, start: T0, steps: steps as unknown as JsonValue[] }, flags: o.flags ?? [] };
 }
 
+// ---- transfer receive scripts (the event shapes of dataplanexfer) ------------------------------
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+const fr = (msg: JsonObject): Ev => ({ type: 'frame', from: BOB, msg });
+const bin = (h: string): Ev => ({ type: 'binary', from: BOB, hex: h });
+const receive = (name: string, description: string, covers: string[], steps: { at: number; event: Ev }[], flags: Flag[] = []): Case => ({
+  name, description, covers, op: 'xfer.receive', input: { config: { roster: ROSTER }, start: T0, steps: steps as unknown as JsonValue[] }, flags,
+});
+/** A byte-order mark, then 500 letters: the line is the 500 letters (the mark goes before the cut). */
+const BOM_TEXT = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(repeat('a', 500))]);
+const ID64 = repeat('i', 64);
+const PAY = new Uint8Array([1, 2, 3]);
+/** The binary chunk frame: idLen, the id's UTF-8, the index as u32 LE, the payload. */
+const frame64 = hex(new Uint8Array([64, ...new TextEncoder().encode(ID64), 0, 0, 0, 0, ...PAY]));
+
 export const dataplaneEdgeVectors: FileSpec = {
   file: 'dataplaneedges',
   title: 'Data plane: edges found by the mutation run of kibitz-py (content.receive, content.recipients, meshpair.scenario)',
@@ -67,6 +82,18 @@ export const dataplaneEdgeVectors: FileSpec = {
         recv('ledger-changed-utf16-order', 'changed is in ascending UTF-16 order, not code point order', ['CONT-27'], update({ '\uff5a': owned('z', ADA, 1), '\u{1f600}': owned('smile', ADA, 1) }), { flags: ['merge'] }),
         { name: 'state-schema-not-object', description: 'A held schema that is not an object is input.invalid (the contract types each item)', covers: ['ADP-08', 'CONT-21'], op: 'content.receive', input: { from: BOB, frame: { k: 'chat', text: 'hi' }, state: { roster: [], schemas: [5] } }, flags: ['type-confusion'], error: 'input.invalid' },
         { name: 'send-from-zero', description: 'A leg from chunk 0 is the whole transfer (from is at least 0)', covers: ['XFER-19', 'XFER-22'], op: 'xfer.send', input: { id: 'x3', kind: 'file', payload: '000102', framing: 'binary', from: 0 }, flags: ['resume'] },
+      ],
+    },
+    {
+      name: 'xfer',
+      description: 'Transfer receive scripts: the text line and binary frame ids [XFER-10], [XFER-11]',
+      cases: [
+        receive('text-bom-before-cut', 'A leading byte-order mark is removed before the 500 cut: 500 letters stay', ['XFER-11'], [
+          at(10, fr({ k: 'xbegin', id: 't1', kind: 'text', size: BOM_TEXT.length, n: 1, dm: true })), at(11, fr({ k: 'xchunk', id: 't1', i: 0, data: Buffer.from(BOM_TEXT).toString('base64') })), at(12, fr({ k: 'xend', id: 't1', hash: hex(sha256(BOM_TEXT)) })),
+        ], ['boundary']),
+        receive('binary-id-64', 'A binary frame whose id is 64 characters feeds the transfer of that id', ['XFER-10', 'XFER-09'], [
+          at(10, fr({ k: 'xbegin', id: ID64, kind: 'file', size: PAY.length, n: 1 })), at(11, bin(frame64)), at(12, fr({ k: 'xend', id: ID64, hash: hex(sha256(PAY)) })),
+        ], ['framing', 'boundary']),
       ],
     },
     {
