@@ -11,6 +11,7 @@ import { idtokenVectors } from './idtoken.ts';
 import type { FileSpec } from './lib.ts';
 import { presenceVectors } from './presence.ts';
 import { presenceBoundsVectors } from './presence-bounds.ts';
+import { presenceEdgeVectors } from './presence-edges.ts';
 import { presencePeerVectors } from './presence-peer.ts';
 import { presenceShapeVectors } from './presence-shapes.ts';
 import { presenceTrafficVectors } from './presence-traffic.ts';
@@ -21,4 +22,4 @@ import { tokenVectors } from './token.ts';
 import { wireVectors } from './wire.ts';
 import { wireChunkingVectors } from './wire-chunking.ts';
 
-export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presenceBoundsVectors, presencePeerVectors, presenceTrafficVectors, presenceShapeVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES, dataplaneContentVectors, dataplaneXferVectors, dataplaneMeshVectors, dataplaneEdgeVectors];
+export const VECTOR_FILES: FileSpec[] = [roomVectors, tokenVectors, hostcmdVectors, certbindingVectors, idtokenVectors, sasVectors, presenceVectors, presenceBoundsVectors, presencePeerVectors, presenceTrafficVectors, presenceShapeVectors, schemaVectors, ...ADMISSION_VECTOR_FILES, wireVectors, wireChunkingVectors, ...AGENTS_VECTOR_FILES, dataplaneContentVectors, dataplaneXferVectors, dataplaneMeshVectors, dataplaneEdgeVectors, presenceEdgeVectors];
