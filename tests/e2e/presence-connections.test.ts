@@ -12,6 +12,7 @@ import { brokerFromUrl, peerOptions } from '../../reference/transport/peerjs/opt
 import { registerPeer } from '../../reference/transport/peerjs/register.ts';
 import { PEER_ID_PREFIX } from '../../reference/room/normalize.ts';
 import { fixtureCertificate, loopbackTransport } from './support/peers.ts';
+import { redialOnClose } from './support/redial.ts';
 import { sleep, until, within } from './support/time.ts';
 
 interface Ctx {
@@ -48,6 +49,7 @@ async function pair(ctx: Ctx, room: string) {
   const client = b.connect(room);
   let opens = 0;
   client.onOpen(() => (opens += 1));
+  redialOnClose(client); // a failed handshake is not what these judge (support/redial.ts)
   return { client, events, opens: () => opens };
 }
 

@@ -17,6 +17,7 @@ import { toTagged } from '../../reference/wire/tagged-json.ts';
 import { startMiniBroker, type MiniBroker } from '../broker/fixtures/mini-broker.ts';
 import { startStockPeerServer, type RunningBroker } from '../broker/stock-server.ts';
 import { fixtureCertificate, loopbackTransport } from '../e2e/support/peers.ts';
+import { redialOnClose } from '../e2e/support/redial.ts';
 import { within } from '../e2e/support/time.ts';
 import { CAPTURED_APP_CHUNKS, CAPTURED_HEX } from '../../vectors/gen/wire-captured.ts';
 import { capturedValue } from '../../vectors/gen/wire-captured-values.ts';
@@ -79,6 +80,7 @@ test('[WIRE-01] [WIRE-06] the reference presence transport offers a reliable bin
     authority.onMessage((_conn, msg) => received.push(msg));
     const client = participant.connect('wire-presence');
     const open = new Promise<void>((r) => client.onOpen(() => r()));
+    redialOnClose(client); // a failed handshake is not what this judges (tests/e2e/support/redial.ts)
     client.dial();
     await within(15_000, 'presence connection opens', open);
     client.send({ t: 'voice', on: true, cam: false, name: 'Ada', voiceId: 'v1' });
