@@ -46,6 +46,7 @@ export const admissionLinkVectors: FileSpec = {
     'secrets': { bugType: 'AUTH_BYPASS', description: 'Secrets (gt, mk, sk, st) must not leave the fragment or reach other people.' },
     'fnv': { bugType: 'WRONG_PRIMITIVE', description: 'FNV-1a-32 over host + lower-cased path, base 36, cut and normalised twice.' },
     'upstream': { bugType: 'INTEROP', description: 'Upstream behaviour kept as the chapter states.' },
+    'url-parser': { bugType: 'EDGE_CASE', description: 'A WHATWG URL parser corner: an own parser that differs from the runtime\'s URL reads or writes another URL.' },
   },
   groups: [
     {
@@ -133,6 +134,22 @@ export const admissionLinkVectors: FileSpec = {
         share('room-as-it-stands', 'The room part is copied as it stands, percent-encoding included', `${BASE}#My%20Room?g=names&gn=Ann&sk=secret2`, ['LINK-11']),
         share('room-starts-with-hash', 'The room part is the fragment before its first ?, as it stands, even when it starts with #: only the fragment delimiter goes', `${BASE}##standup?g=names&mk=secret1`, ['LINK-11'], ['secrets']),
         share('legacy-query-secrets', 'gt and the control secrets are removed from a legacy query too', `${BASE}?g=invite&gt=${TOKEN}&mk=secret1#standup`, ['LINK-11', 'LINK-12'], ['secrets']),
+      ],
+    },
+    {
+      name: 'url-parser',
+      description: 'WHATWG URL corners the kibitz-py mutation run found unguarded: hosts, paths, percent-decoding [LINK-14]',
+      cases: [
+        share('ipv6-compressed-at-end', 'An IPv6 address compressed at its end serialises with its last piece', 'http://[1:2:3:4:5:6:7::]/#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
+        share('path-dot-dot', 'A .. segment removes the segment before it', 'http://h.example/a/b/../c#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
+        share('path-c0-1f', 'U+001F in a path is percent-encoded (a C0 control)', 'http://h.example/a\u001fb#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
+        share('host-eszett', 'ß in a host is kept, not mapped to ss (UTS 46 nontransitional)', 'https://fa\u00df.example/#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
+        parse('ipv4-five-parts', 'A host of five dotted numbers ending in a number is no URL', 'http://1.2.3.4.5/#standup', ['LINK-14', 'LINK-03'], { flags: ['url-parser'], error: 'link.bad-url' }),
+        parse('host-percent', 'A host that percent-decodes to % is no URL (a forbidden domain code point)', 'http://a%25b.example/#standup', ['LINK-14', 'LINK-03'], { flags: ['url-parser'], error: 'link.bad-url' }),
+        parse('host-zwnj', 'A ZERO WIDTH NON-JOINER outside its context in a host is no URL (CheckJoiners)', 'https://a\u200cb.example/#standup', ['LINK-14', 'LINK-03'], { flags: ['url-parser'], error: 'link.bad-url' }),
+        parse('host-zwj', 'A ZERO WIDTH JOINER outside its context in a host is no URL (CheckJoiners)', 'https://a\u200db.example/#standup', ['LINK-14', 'LINK-03'], { flags: ['url-parser'], error: 'link.bad-url' }),
+        parse('room-u10ffff', 'A room of U+10FFFF (F4 8F BF BF) decodes', 'https://h.example/#%F4%8F%BF%BF', ['LINK-03', 'LINK-14'], { flags: ['url-parser'] }),
+        parse('scheme-with-z', 'Z is an ASCII letter of a scheme', 'Zap://host/#standup', ['LINK-14', 'LINK-03'], { flags: ['url-parser'] }),
       ],
     },
     {
