@@ -206,6 +206,7 @@ const encodeRefused: Case[] = [
   }),
   enc('refuse-int-2p64', 'The exact integer 2^64', $int(2n ** 64n), ['WIRE-13'], ['width-boundary'], { error: 'wire.unencodable', peerjs: { notRun: 'a JavaScript number cannot hold it exactly' } }),
   enc('refuse-int-below-int64', 'The exact integer -2^63 - 1', $int(-(2n ** 63n) - 1n), ['WIRE-13'], ['width-boundary'], { error: 'wire.unencodable', peerjs: { notRun: 'a JavaScript number cannot hold it exactly' } }),
+  enc('refuse-int-5000-digits', 'An exact integer of 5000 decimal digits is refused as unencodable (and read without a failure of the reader)', { $int: '9'.repeat(5000) }, ['WIRE-13', 'WIRE-32'], ['width-boundary'], { error: 'wire.unencodable', peerjs: { notRun: 'a JavaScript number cannot hold it exactly' } }),
   enc('refuse-nan-inside', 'NaN deep inside a message refuses the whole message', { t: 'mh', v: 1, a: $num('NaN'), ov: 0, oa: 0 }, ['WIRE-13'], ['special-float', 'upstream-divergent'], {
     error: 'wire.unencodable',
     peerjs: { hex: '85b174b26d68b17601b161cb0000000000000000b26f7600b26f6100' },
