@@ -141,6 +141,7 @@ export const admissionLinkVectors: FileSpec = {
       description: 'WHATWG URL corners the kibitz-py mutation run found unguarded: hosts, paths, percent-decoding [LINK-14]',
       cases: [
         share('ipv6-compressed-at-end', 'An IPv6 address compressed at its end serialises with its last piece', 'http://[1:2:3:4:5:6:7::]/#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
+        share('non-special-authority-path', 'A non-special URL with // after its scheme has a host and a hierarchical path: .. is resolved and the path follows the host', 'foo://h.example/a/../b#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
         share('path-dot-dot', 'A .. segment removes the segment before it', 'http://h.example/a/b/../c#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
         share('path-c0-1f', 'U+001F in a path is percent-encoded (a C0 control)', 'http://h.example/a\u001fb#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
         share('host-eszett', 'ß in a host is kept, not mapped to ss (UTS 46 nontransitional)', 'https://fa\u00df.example/#standup', ['LINK-14', 'LINK-11'], ['url-parser']),
