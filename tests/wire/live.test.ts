@@ -44,6 +44,26 @@ async function openPeer(ctx: Ctx, url: string, id?: string): Promise<Peer> {
   return p;
 }
 const opened = (c: DataConnection) => within(15_000, 'connection opens', new Promise<DataConnection>((r) => c.once('open', () => r(c))));
+/**
+ * Dials until a connection opens, at most 3 times. About 1 dial in 20 between peers in one loaded
+ * process fails its DTLS handshake, and PeerJS never reports it (tests/e2e/support/redial.ts,
+ * changes/live-stability.md); such a dial is not what these tests judge. A failed dial is seen on
+ * its RTCPeerConnection, and closed.
+ */
+async function dialOpen(dial: () => DataConnection): Promise<DataConnection> {
+  for (let attempt = 1; ; attempt++) {
+    const c = dial();
+    const pc = c.peerConnection as RTCPeerConnection;
+    const failed = new Promise<null>((r) =>
+      pc.addEventListener('connectionstatechange', () => (pc.connectionState === 'failed' || pc.connectionState === 'closed') && r(null)),
+    );
+    const won = await Promise.race([opened(c), failed]);
+    if (won) return won;
+    c.close();
+    if (attempt === 3) throw new Error('3 dials failed their handshake');
+    console.error(`dial ${attempt} to ${c.peer} failed its handshake; dialling again`);
+  }
+}
 const channel = (c: DataConnection) => (c as unknown as { dataChannel: RTCDataChannel }).dataChannel;
 const sha = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
 const tagged = (hex: string) => {
@@ -120,12 +140,16 @@ test('[WIRE-01] [WIRE-02] [WIRE-03] the offers and data channels of sig and bulk
   const b = await openPeer(ctx, ctx.mini.url, 'wire-b');
   const inbound: DataConnection[] = [];
   b.on('connection', (c) => inbound.push(c));
-  const sig = await opened(a.connect('wire-b', SIG_CONNECT_OPTIONS));
-  const bulk = await opened(a.connect('wire-b', BULK_CONNECT_OPTIONS));
+  const sig = await dialOpen(() => a.connect('wire-b', SIG_CONNECT_OPTIONS));
+  const bulk = await dialOpen(() => a.connect('wire-b', BULK_CONNECT_OPTIONS));
   await within(15_000, 'both inbound open', (async () => {
     while (inbound.filter((c) => c.open).length < 2) await new Promise((r) => setTimeout(r, 20));
   })());
-  const offers = ctx.frames.filter((f) => f.frame.type === 'OFFER').map((f) => f.frame.payload!);
+  const allOffers = ctx.frames.filter((f) => f.frame.type === 'OFFER').map((f) => f.frame.payload!);
+  for (const p of allOffers) assert.equal(dataOfferProblems(p), [], JSON.stringify({ ...p, sdp: '…' }));
+  const offered = allOffers.map((p) => String(p.connectionId));
+  // The offers of the two connections that opened (a dial whose handshake failed offered too).
+  const offers = allOffers.filter((p) => p.connectionId === sig.connectionId || p.connectionId === bulk.connectionId);
   assert.is(offers.length, 2);
   for (const p of offers) assert.equal(dataOfferProblems(p), [], JSON.stringify({ ...p, sdp: '…' }));
   const sigOffer = offers.find((p) => p.connectionId === sig.connectionId)!;
@@ -137,12 +161,12 @@ test('[WIRE-01] [WIRE-02] [WIRE-03] the offers and data channels of sig and bulk
   assert.is.not(sigOffer.connectionId, bulkOffer.connectionId);
   // Every answer and candidate names the connection of its offer.
   for (const f of ctx.frames.filter((f) => f.frame.type === 'ANSWER' || f.frame.type === 'CANDIDATE')) {
-    assert.ok([sig.connectionId, bulk.connectionId].includes(String(f.frame.payload?.connectionId)), JSON.stringify(f.frame.payload));
+    assert.ok(offered.includes(String(f.frame.payload?.connectionId)), JSON.stringify(f.frame.payload));
     assert.is(f.frame.payload?.type, 'data');
   }
   assert.ok(ctx.frames.some((f) => f.frame.type === 'ANSWER' && f.frame.payload?.connectionId === bulk.connectionId));
   // One in-band, ordered, fully reliable channel per connection, labelled as offered, on its own peer connection.
-  for (const c of [sig, bulk, ...inbound]) {
+  for (const c of [sig, bulk, ...inbound.filter((c) => c.open)]) {
     const dc = channel(c);
     assert.is(dc.ordered, true);
     assert.is(dc.maxRetransmits, null);
