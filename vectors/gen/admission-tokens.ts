@@ -62,6 +62,7 @@ export const admissionTokenVectors: FileSpec = {
   chapters: ['spec/12-admission.md', 'spec/03-signed-token.md'],
   notes: {
     'upstream-golden': { bugType: 'UPSTREAM_GOLDEN', description: 'A value frozen by upstream Kibitz\'s own tests (src/core/rosterHash.test.ts).' },
+    'key-range': { bugType: 'BOUNDARY', description: 'A private scalar d at the group order n, one past the range [1, n - 1].' },
     'boundary': { bugType: 'BOUNDARY', description: 'exp exactly now (rejected: no leeway) or one second later (accepted).' },
     'check-order': { bugType: 'WRONG_ORDER', description: 'Several steps fail; the first failing step must be reported.' },
     'cross-kind': { bugType: 'AUTH_BYPASS', description: 'An invite, manifest or host command signed by the same key presented as another kind.' },
@@ -105,6 +106,7 @@ export const admissionTokenVectors: FileSpec = {
         sign('empty-name', 'An empty name is refused', { name: '' }, ['INV-02'], { error: 'invite.no-name' }),
         sign('blank-name', 'A name of only whitespace is refused', { name: ' \t\u00a0 ' }, ['INV-02'], { error: 'invite.no-name' }),
         sign('public-key-only', 'A public key cannot sign', { privateJwk: creator.pub as never }, ['INV-01', 'TOK-05'], { error: 'key.bad-jwk' }),
+        sign('private-d-equals-n', 'A private key whose d equals the group order n is out of range [1, n - 1]', { privateJwk: { ...creator.priv, d: '_____wAAAAD__________7zm-q2nF56E87nKwvxjJVE' } as never }, ['TOK-05', 'INV-01'], { flags: ['key-range'], error: 'key.bad-jwk' }),
         sign('fractional-exp', 'exp is whole seconds', { exp: EXP + 0.5 }, ['INV-01', 'CONV-02', 'ADP-08'], { error: 'input.invalid' }),
         { ...sign('key-absent', 'No privateJwk at all: key import refuses it (ADP-08), not the input check', {}, ['TOK-11', 'ADP-08'], { error: 'key.bad-jwk' }), input: { name: 'Ann', room: ROOM, exp: EXP } },
       ],
