@@ -119,10 +119,24 @@ if (set === 'unit' || set === 'judge') {
   add(await runUvu(files, Number(process.env.TEST_TIMEOUT_MS ?? (set === 'unit' ? 290_000 : 600_000))));
 } else {
   // One process per file: live suites hold native handles (libdatachannel, Chromium, brokers).
+  // A live file that fails is run once more, and a pass on the retry is reported as FLAKY, never
+  // hidden: about 1 dial in 20 on a loaded machine fails its DTLS handshake inside libdatachannel
+  // (changes/live-stability.md), and node-datachannel's cleanup can then time out after every test
+  // passed. Set TEST_LIVE_RETRY=0 to see every first failure as a failure.
+  const retry = process.env.TEST_LIVE_RETRY !== '0' && set === 'live';
+  const flaky = [];
   for (const f of files) {
     console.log(`\n== ${f}`);
-    add(await runUvu([f], Number(process.env.TEST_TIMEOUT_MS ?? 400_000)));
+    const limit = Number(process.env.TEST_TIMEOUT_MS ?? 400_000);
+    let r = await runUvu([f], limit);
+    if (retry && (r.failed > 0 || r.code !== 0)) {
+      console.log(`\n== ${f}: failed (${r.failed}); running it once more`);
+      r = await runUvu([f], limit);
+      if (r.failed === 0 && r.code === 0) flaky.push(f);
+    }
+    add(r);
   }
+  for (const f of flaky) console.log(`FLAKY ${f}: failed on the first run, passed on the retry`);
 }
 console.log(`${sum.passed} passed, ${sum.failed} failed${sum.skipped ? `, ${sum.skipped} skipped` : ''}`);
 process.exit(sum.code);

@@ -155,6 +155,14 @@ export class MeshPeer {
     };
     conn.on('close', gone);
     conn.on('error', gone);
+    // PeerJS closes a data connection on an ICE state of 'failed' or 'closed' only; a negotiation
+    // libdatachannel ends at the DTLS step turns the connection state 'closed' with no ICE event,
+    // and the dial waited for the watchdog (STUCK_MS). Its failure is reported as a close now, so
+    // the pair machine re-dials after its own delay (as the presence client does, client.ts).
+    const pc = conn.peerConnection as RTCPeerConnection | null;
+    pc?.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') gone();
+    });
   }
 
   private perform(id: string, e: Entry, o: PairOutput): void {
