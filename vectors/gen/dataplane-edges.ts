@@ -81,6 +81,7 @@ export const dataplaneEdgeVectors: FileSpec = {
         // U+FF5A sorts before U+1F600 by code point, after it by UTF-16 code units (0xFF5A > 0xD83D).
         recv('ledger-changed-utf16-order', 'changed is in ascending UTF-16 order, not code point order', ['CONT-27'], update({ '\uff5a': owned('z', ADA, 1), '\u{1f600}': owned('smile', ADA, 1) }), { flags: ['merge'] }),
         { name: 'state-schema-not-object', description: 'A held schema that is not an object is input.invalid (the contract types each item)', covers: ['ADP-08', 'CONT-21'], op: 'content.receive', input: { from: BOB, frame: { k: 'chat', text: 'hi' }, state: { roster: [], schemas: [5] } }, flags: ['type-confusion'], error: 'input.invalid' },
+        { name: 'chat-now-absent', description: 'A public line without ts takes the receive time; a state without now receives at its default, 0', covers: ['CONT-11', 'ADP-08'], op: 'content.receive', input: { from: BOB, frame: { k: 'chat', text: 'hi' }, state: { roster: ROSTER } }, flags: ['boundary'] },
         { name: 'send-from-zero', description: 'A leg from chunk 0 is the whole transfer (from is at least 0)', covers: ['XFER-19', 'XFER-22'], op: 'xfer.send', input: { id: 'x3', kind: 'file', payload: '000102', framing: 'binary', from: 0 }, flags: ['resume'] },
       ],
     },
