@@ -92,6 +92,7 @@ export const dataplaneEdgeVectors: FileSpec = {
         receive('text-bom-before-cut', 'A leading byte-order mark is removed before the 500 cut: 500 letters stay', ['XFER-11'], [
           at(10, fr({ k: 'xbegin', id: 't1', kind: 'text', size: BOM_TEXT.length, n: 1, dm: true })), at(11, fr({ k: 'xchunk', id: 't1', i: 0, data: Buffer.from(BOM_TEXT).toString('base64') })), at(12, fr({ k: 'xend', id: 't1', hash: hex(sha256(BOM_TEXT)) })),
         ], ['boundary']),
+        receive('xack-without-id', 'An xack is a transfer frame: without an id the transfer receiver drops it', ['XFER-24', 'CONT-04'], [at(10, fr({ k: 'xack' })), at(11, fr({ k: 'xack', id: 5 }))], ['type-confusion']),
         receive('binary-id-64', 'A binary frame whose id is 64 characters feeds the transfer of that id', ['XFER-10', 'XFER-09'], [
           at(10, fr({ k: 'xbegin', id: ID64, kind: 'file', size: PAY.length, n: 1 })), at(11, bin(frame64)), at(12, fr({ k: 'xend', id: ID64, hash: hex(sha256(PAY)) })),
         ], ['framing', 'boundary']),
