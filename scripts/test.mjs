@@ -6,13 +6,13 @@
 //
 // Sets (tests/ paths; the lists are below, each file in exactly one set):
 //   unit   `npm test`: the reference, schemas, vectors as read, the spec lint and traceability, the
-//          presence machines, the harness's own units; one process, under 5 minutes on 2 cores.
+//          presence machines, the harness's own units; one process, about 70 s on 2 cores.
 //   judge  `npm run test:judge`: the suite judged, in one process: every mutant of the reference
 //          caught, dishonest adapters, whole CLI runs against the reference over stdio, vector
-//          files regenerated and compared. About 5 minutes on 2 cores.
+//          files regenerated and compared. About 2 minutes on 2 cores.
 //   live   `npm run test:live`: real brokers, real WebRTC (node-datachannel), Chromium, kibitz-py
 //          through the harness, the broker suite; each file in its own process, so that a crash or
-//          a leaked native handle in one cannot take the others down. About 10 minutes on 2 cores.
+//          a leaked native handle in one cannot take the others down. About 3.5 minutes on 2 cores.
 // A pattern narrows the set to files whose path contains it.
 //
 // Exit code is uvu's (1 when any file fails), or 1 when a run overruns its time limit (uvu has no
