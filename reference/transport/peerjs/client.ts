@@ -6,6 +6,7 @@ import type { JsonObject } from '../../encoding/json.ts';
 import type { ClientTransport } from '../../presence/transport.ts';
 import { connectionSafety, type ConnectionSafety } from './fingerprints.ts';
 import { afterDrain } from './drain.ts';
+import { onNegotiationEnd } from './negotiation-end.ts';
 import { keepRegistered, registerPeer } from './register.ts';
 
 export interface PeerJsClient extends ClientTransport {
@@ -60,15 +61,10 @@ export function clientTransport(authorityId: string, options: PeerOptions, regis
     };
     c.on('close', dead);
     c.on('error', dead);
-    // PeerJS closes a data connection on an ICE state of 'failed' or 'closed' only. When
-    // libdatachannel ends a negotiation after ICE connected (the DTLS step, seen about once in 20
-    // dials on a loaded machine), the connection state turns 'closed' but no ICE event follows, so
-    // neither 'close' nor 'error' ever came and the dial waited out the 15 s open timeout. A dial
-    // whose RTCPeerConnection failed or closed has failed: report it now, so the machine re-dials
-    // after its backoff [PRES-37].
-    const pc = c.peerConnection as RTCPeerConnection | null;
-    pc?.addEventListener('connectionstatechange', () => {
-      if (conn !== c || (pc.connectionState !== 'failed' && pc.connectionState !== 'closed')) return;
+    // A dial whose negotiation libdatachannel ended gets no 'close' from PeerJS: report it now
+    // instead of after the 15 s open timeout, so the machine re-dials after its backoff [PRES-37].
+    onNegotiationEnd(c, () => {
+      if (conn !== c) return;
       conn = null;
       detach(c);
       later(h.closed);

@@ -8,6 +8,7 @@ import type { JsonValue } from '../../encoding/json.ts';
 import { fromHex, toHex } from '../../encoding/text.ts';
 import { MeshPair, type Channel, type PairOutput } from '../../dataplane/mesh/pair.ts';
 import { liveRemoteFingerprint } from './fingerprints.ts';
+import { onNegotiationEnd } from './negotiation-end.ts';
 import { keepRegistered, registerPeer } from './register.ts';
 
 /** A frame on a data connection: JSON, or bytes (a binary transfer chunk). */
@@ -155,14 +156,9 @@ export class MeshPeer {
     };
     conn.on('close', gone);
     conn.on('error', gone);
-    // PeerJS closes a data connection on an ICE state of 'failed' or 'closed' only; a negotiation
-    // libdatachannel ends at the DTLS step turns the connection state 'closed' with no ICE event,
-    // and the dial waited for the watchdog (STUCK_MS). Its failure is reported as a close now, so
-    // the pair machine re-dials after its own delay (as the presence client does, client.ts).
-    const pc = conn.peerConnection as RTCPeerConnection | null;
-    pc?.addEventListener('connectionstatechange', () => {
-      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') gone();
-    });
+    // A negotiation libdatachannel ended gets no 'close' from PeerJS: reported now, not after the
+    // watchdog (STUCK_MS), so the pair machine re-dials after its own delay.
+    onNegotiationEnd(conn, gone);
   }
 
   private perform(id: string, e: Entry, o: PairOutput): void {
