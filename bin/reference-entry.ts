@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The published `kibitz-reference` command: the reference as a stdio adapter
 // (spec/10-adapter-protocol.md), or with --peer a live peer behind the peer-mode control protocol.
-// Compiled to dist/bin/reference-entry.js; bin/kibitz-reference.mjs runs the sources.
+// Compiled to dist/bin/reference-entry.js; bin/kibitz-reference.mjs runs this file from the sources.
 // Peer mode needs optional packages (and --browser a checkout): checked first, named on stderr.
 if (process.argv.includes('--peer')) {
   const { peerModeProblem } = await import('../reference/peer/needs.ts');
