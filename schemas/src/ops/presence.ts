@@ -38,7 +38,7 @@ const Config = Type.Record(Type.String(), Type.Unknown(), { description: 'The ro
 const orNull = (schema: Raw): Raw => ({ anyOf: [{ type: 'null' }, schema] });
 const strings = { type: 'array', items: str };
 const positive = { type: 'integer', minimum: 1 };
-/** The gate's code list and attempt limit (8.9): typed whatever the mode, as every member is read. */
+/** The gate's code list and attempt limit (8.9; its other members are CONFIG_MEMBERS'): typed whatever the mode, as every member is read. */
 const GATE_MEMBERS: Raw = {
   properties: {
     gate: {
@@ -47,8 +47,6 @@ const GATE_MEMBERS: Raw = {
         {
           type: 'object',
           properties: {
-            gn: orNull(strings),
-            gm: orNull(str),
             codes: orNull({ type: 'array', items: { type: 'object', properties: { name: str, code: str }, required: ['name', 'code'] } }),
             limit: orNull({ type: 'object', properties: { maxAttempts: positive, lockoutMs: positive }, required: ['maxAttempts', 'lockoutMs'] }),
           },
