@@ -26,12 +26,11 @@ import { joinRoom, type Room } from '../../reference/presence/engine.ts';
 import { normalizeRoom } from '../../reference/room/normalize.ts';
 import { signBody, serializePayload } from '../../reference/token/compact.ts';
 import { DataPlane, type Member } from '../../reference/transport/peerjs/data-plane.ts';
-import { shutdownWebRtc } from '../../reference/transport/peerjs/environment.ts';
 import { MeshPeer } from '../../reference/transport/peerjs/mesh-peer.ts';
 import { brokerFromUrl, peerOptions } from '../../reference/transport/peerjs/options.ts';
 import type { PeerJsRoomTransport } from '../../reference/transport/peerjs/room-transport.ts';
 import { ecKey } from '../../vectors/gen/lib.ts';
-import { fixtureCertificate, loopbackTransport, type Who } from './support/peers.ts';
+import { closeFullPeers, fixtureCertificate, loopbackTransport, type Who } from './support/peers.ts';
 import { sleep, until } from './support/time.ts';
 
 const ROOM = 'e2e-agents';
@@ -174,15 +173,7 @@ test.before(async (ctx) => {
 });
 
 test.after(async (ctx) => {
-  for (const p of ctx.peers.values()) {
-    p.plane.close();
-    await p.mesh.close().catch(() => {});
-    p.room.close();
-    p.transport.closeAll();
-  }
-  await sleep(100);
-  await ctx.broker.close();
-  shutdownWebRtc();
+  await closeFullPeers(ctx.peers.values(), ctx.broker);
   console.log(`  (agents e2e: ${((Date.now() - ctx.started) / 1000).toFixed(1)} s)`);
 });
 

@@ -2,7 +2,9 @@
 // room transports on loopback.
 import { certificateFromFiles, type CallCertificate } from '../../../reference/transport/peerjs/certificate.ts';
 import { brokerFromUrl } from '../../../reference/transport/peerjs/options.ts';
+import { shutdownWebRtc } from '../../../reference/transport/peerjs/environment.ts';
 import { createPeerJsRoomTransport, type PeerJsRoomTransport } from '../../../reference/transport/peerjs/room-transport.ts';
+import { sleep } from './time.ts';
 
 const CERTS = new URL('../../../vectors/fixtures/certs/', import.meta.url).pathname;
 
@@ -18,4 +20,25 @@ export function loopbackTransport(brokerUrl: string, certificate: CallCertificat
     bindAddress: '127.0.0.1',
     ...(extra.registerTimeoutMs ? { registerTimeoutMs: extra.registerTimeoutMs } : {}),
   });
+}
+
+/** A test peer with a room, a mesh and a data plane over its transport. */
+interface FullPeer {
+  plane: { close(): void };
+  mesh: { close(): Promise<unknown> };
+  room: { close(): void };
+  transport: { closeAll(): void };
+}
+
+/** The end of a suite of full peers: every peer closed, then the broker, then WebRTC. */
+export async function closeFullPeers(peers: Iterable<FullPeer>, broker: { close(): Promise<unknown> }): Promise<void> {
+  for (const p of peers) {
+    p.plane.close();
+    await p.mesh.close().catch(() => {});
+    p.room.close();
+    p.transport.closeAll();
+  }
+  await sleep(100);
+  await broker.close();
+  shutdownWebRtc();
 }
